@@ -23,7 +23,6 @@ import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.headers.Header;
 import org.apache.cxf.helpers.DOMUtils;
 import org.apache.cxf.jaxws.DispatchImpl;
-import org.apache.cxf.jaxws.ServiceImpl;
 import org.apache.cxf.logging.FaultListener;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.ConnectionType;
@@ -39,10 +38,13 @@ import org.w3c.dom.Element;
 public final class CoraOcrClient implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CoraOcrClient.class.getName());
     /**
-     * CXF announces at INFO every service it builds, once per client; that is a diagnostic, not
-     * something a build console should show. Held strongly so the level is not garbage collected.
+     * CXF announces every service it builds at INFO, and a garbled status line at WARNING, outside
+     * the fault path; the caller already gets an exception, so these become FINE diagnostics.
+     * Held strongly so that the filters are not garbage collected with their loggers.
      */
-    private static final Logger CXF_SERVICE_FACTORY_LOG = quietUnlessConfigured("org.apache.cxf.wsdl.service.factory.ReflectionServiceFactoryBean");
+    private static final List<Logger> CXF_DIAGNOSTICS = List.of(
+            DemoteToFine.install("org.apache.cxf.wsdl.service.factory.ReflectionServiceFactoryBean"),
+            DemoteToFine.install("org.apache.cxf.transport.http.HTTPConduit"));
 
     /** CXF's switch from its java.net.http conduit to the HttpURLConnection one. */
     private static final String FORCE_URLCONNECTION = "force.urlconnection.http.conduit";
@@ -140,8 +142,15 @@ public final class CoraOcrClient implements AutoCloseable {
     }
 
     private Dispatch<DOMSource> createDispatch(Builder builder) {
-        // CXF's own ServiceImpl, bound to this client's bus: no JAX-WS provider lookup, no thread-default bus.
-        ServiceImpl service = new ServiceImpl(bus, null, ServiceNames.SERVICE, null);
+        // JAX-WS binds a new service to the thread's default bus; make that this client's own bus.
+        Bus previous = BusFactory.getThreadDefaultBus(false);
+        BusFactory.setThreadDefaultBus(bus);
+        Service service;
+        try {
+            service = Service.create(ServiceNames.SERVICE);
+        } finally {
+            BusFactory.setThreadDefaultBus(previous);
+        }
         service.addPort(ServiceNames.PORT,
                 soapVersion == SoapVersion.SOAP_12 ? SOAPBinding.SOAP12HTTP_BINDING : SOAPBinding.SOAP11HTTP_BINDING,
                 endpoint.toString());
@@ -184,14 +193,6 @@ public final class CoraOcrClient implements AutoCloseable {
     @Override
     public String toString() {
         return "CoraOcrClient{" + endpoint + ", " + soapVersion + "}";
-    }
-
-    private static Logger quietUnlessConfigured(String name) {
-        Logger logger = Logger.getLogger(name);
-        if (logger.getLevel() == null) {
-            logger.setLevel(Level.WARNING);
-        }
-        return logger;
     }
 
     /** CXF logs every failed call at WARNING with a stack trace; the caller gets an exception instead. */

@@ -57,10 +57,6 @@ final class FailureClassifier {
             return new ProtocolViolationException(endpoint, workflowId,
                     "the answer (HTTP " + status + ") is larger than " + ResponseCapture.MAX_BODY_BYTES / 1024 + " KiB; no GetStatus answer is that big", null);
         }
-        if (facts.hasDoctype()) {
-            return new ProtocolViolationException(endpoint, workflowId,
-                    "the answer (HTTP " + status + ") contains a DOCTYPE, which a SOAP message must not have; it was not processed", null);
-        }
         if (status == 401) {
             return new AuthenticationRejectedException(endpoint, workflowId, status, facts.challenges(), unauthorized(facts.challenges()));
         }
@@ -89,6 +85,10 @@ final class FailureClassifier {
         if (status == 200 && facts.isHtml()) {
             return new EndpointNotFoundException(endpoint, workflowId, status,
                     "the server answered with an HTML page instead of SOAP; the URL probably points at a web site, not at the .asmx service");
+        }
+        if (facts.hasDoctype() && !facts.isHtml()) {
+            return new ProtocolViolationException(endpoint, workflowId,
+                    "the answer (HTTP " + status + ") contains a DOCTYPE, which a SOAP message must not have; it was not processed", null);
         }
         if (status == 415) {
             return new ProtocolViolationException(endpoint, workflowId,
