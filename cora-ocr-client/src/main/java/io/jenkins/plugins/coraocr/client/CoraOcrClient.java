@@ -4,7 +4,6 @@ import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.Dispatch;
 import jakarta.xml.ws.Service;
 import jakarta.xml.ws.WebServiceException;
-import jakarta.xml.ws.handler.MessageContext;
 import jakarta.xml.ws.soap.SOAPBinding;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +18,7 @@ import java.util.logging.Logger;
 import javax.xml.transform.dom.DOMSource;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
+import org.apache.cxf.configuration.security.AuthorizationPolicy;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.headers.Header;
 import org.apache.cxf.helpers.DOMUtils;
@@ -160,11 +160,6 @@ public final class CoraOcrClient implements AutoCloseable {
         context.put(BindingProvider.SOAPACTION_USE_PROPERTY, Boolean.TRUE);
         context.put(BindingProvider.SOAPACTION_URI_PROPERTY, ServiceNames.GET_STATUS_ACTION);
         context.put(NO_IO_EXCEPTIONS, Boolean.TRUE);
-        String token = builder.basicToken();
-        if (token != null) {
-            // Sent with the first request: an IIS Basic challenge round trip would double every poll.
-            context.put(MessageContext.HTTP_REQUEST_HEADERS, Map.of("Authorization", List.of(token)));
-        }
         context.put(THREAD_LOCAL_REQUEST_CONTEXT, Boolean.TRUE);
 
         Client client = ((DispatchImpl<DOMSource>) created).getClient();
@@ -178,6 +173,14 @@ public final class CoraOcrClient implements AutoCloseable {
         policy.setAutoRedirect(false);
         policy.setConnection(ConnectionType.KEEP_ALIVE);
         conduit.setClient(policy);
+        if (builder.username != null) {
+            // CXF sends these with the first request: an IIS Basic challenge round trip would double every poll.
+            AuthorizationPolicy authorization = new AuthorizationPolicy();
+            authorization.setAuthorizationType("Basic");
+            authorization.setUserName(builder.username);
+            authorization.setPassword(builder.password);
+            conduit.setAuthorization(authorization);
+        }
         return created;
     }
 

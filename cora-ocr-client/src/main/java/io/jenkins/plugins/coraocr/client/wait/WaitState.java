@@ -78,6 +78,11 @@ public final class WaitState implements Serializable {
         return new WaitState(workflowId, startedAtEpochMillis, deadlineEpochMillis, status, polls + 1, 0);
     }
 
+    /** A status outside the documented list: seen and reported, but it counts as a failed poll. */
+    WaitState answeredUnrecognised(WorkflowStatus status) {
+        return new WaitState(workflowId, startedAtEpochMillis, deadlineEpochMillis, status, polls + 1, consecutiveErrors + 1);
+    }
+
     WaitState failed() {
         return new WaitState(workflowId, startedAtEpochMillis, deadlineEpochMillis, lastStatus, polls, consecutiveErrors + 1);
     }
