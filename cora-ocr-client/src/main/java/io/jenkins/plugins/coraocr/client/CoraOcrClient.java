@@ -66,7 +66,7 @@ public final class CoraOcrClient implements AutoCloseable {
         this.soapVersion = builder.soapVersion;
         this.redaction = new Redaction(builder.password, builder.basicToken());
         this.classifier = new FailureClassifier(endpoint, builder.username != null, builder.connectTimeout, builder.readTimeout);
-        this.bus = ContextClassLoader.call(() -> BusFactory.newInstance().createBus());
+        this.bus = ContextClassLoader.call(CoraOcrClient::createPrivateBus);
         this.bus.setProperty(FORCE_URLCONNECTION, Boolean.TRUE);
         this.bus.setProperty(FaultListener.class.getName(), new QuietFaultListener());
         this.dispatch = ContextClassLoader.call(() -> createDispatch(builder));
@@ -139,6 +139,16 @@ public final class CoraOcrClient implements AutoCloseable {
         id.setTextContent(Long.toString(workflowId));
         metadata.appendChild(id);
         return new Header(ServiceNames.ACTIVITY_METADATA, metadata);
+    }
+
+    /**
+     * CXF makes the first bus it creates the JVM-wide and thread default; this client's bus is its
+     * own, and closing it must not leave a dead default behind for other CXF users.
+     */
+    private static Bus createPrivateBus() {
+        Bus created = BusFactory.newInstance().createBus();
+        BusFactory.clearDefaultBusForAnyThread(created);
+        return created;
     }
 
     private Dispatch<DOMSource> createDispatch(Builder builder) {
