@@ -1,0 +1,135 @@
+package io.jenkins.plugins.coraocr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.coraocr.simulator.CoraOcrSimulator;
+import io.jenkins.plugins.coraocr.simulator.Scenario;
+import io.jenkins.plugins.coraocr.simulator.WorkflowScript;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The packaged jar, run as a user runs it: {@code java -jar target/cora-ocr.jar ...} in its own process. */
+class CoraOcrJarIT {
+    private static final Path JAR = Path.of(System.getProperty("cora-ocr.jar", "target/cora-ocr.jar"));
+    private static CoraOcrSimulator simulator;
+    private static String url;
+
+    @BeforeAll
+    static void startSimulator() {
+        simulator = CoraOcrSimulator.builder()
+                .basicAuth(Cli.USER, Cli.PASSWORD)
+                .scenario(Scenario.builder()
+                        .workflow(42, WorkflowScript.builder().status("Completed", "NoError", "invoice-42").build())
+                        .workflow(43, WorkflowScript.builder().status("Queued").status("Failed", "InputFileNotFound").build())
+                        .build())
+                .start();
+        url = simulator.endpointUrl().toString();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        simulator.close();
+    }
+
+    @Test
+    void demoEndsPassedWithExit0InAboutTenSecondsAndPrintsNothingElse() throws Exception {
+        long start = System.nanoTime();
+        Run run = java(Map.of(), "demo");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(run.exitCode()).as("%s", run).isEqualTo(0);
+        assertThat(run.err()).as("library log noise on stderr").isEmpty();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("Simulated Cora server listening on http://127.0.0.1:");
+        assertThat(lines).anyMatch(line -> line.startsWith("OCR FileBatch started workflow 1001"));
+        assertThat(lines).anyMatch(line -> line.startsWith("Waiting for OCR workflow 1001 on ") && line.contains("polling every 1s"));
+        assertThat(lines).filteredOn(line -> line.matches("\\[\\+[0-9.]+m?s] status .*"))
+                .extracting(line -> line.replaceFirst("^\\[[^]]*] status (\\w+).*", "$1"))
+                .containsExactly("Queued", "ProcessingInput", "WaitingForOutput", "Completed");
+        assertThat(lines.get(lines.size() - 1)).startsWith("OCR workflow 1001 PASSED: it completed without error."
+                + " Last status: Completed (NoError), ExternalContext \"demo invoice batch\".");
+        assertThat(took).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void statusJsonWithThePasswordFromTheRealEnvironment() throws Exception {
+        Run run = java(Map.of("CORA_OCR_PASSWORD", Cli.PASSWORD), "status", "--url", url, "--user", Cli.USER,
+                "--workflow-id", "42", "--json");
+
+        assertThat(run.exitCode()).as("%s", run).isEqualTo(0);
+        assertThat(run.err()).isEmpty();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("workflowId").asLong()).isEqualTo(42);
+        assertThat(json.get("status").asText()).isEqualTo("Completed");
+        assertThat(json.get("errorCode").asText()).isEqualTo("NoError");
+        assertThat(json.get("externalContext").asText()).isEqualTo("invoice-42");
+        assertThat(run.out().trim()).startsWith("{").endsWith("}").doesNotContain("\n");
+    }
+
+    @Test
+    void waitOnAFailedWorkflowExits1() throws Exception {
+        Run run = java(Map.of("OCR_SECRET", Cli.PASSWORD), "wait", "--url", url, "--user", Cli.USER,
+                "--password-env", "OCR_SECRET", "--workflow-id", "43", "--poll-interval", "200ms");
+
+        assertThat(run.exitCode()).as("%s", run).isEqualTo(1);
+        assertThat(run.out()).contains("OCR workflow 43 FAILED: it ended Failed with error code InputFileNotFound");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void badDurationExits2WithoutARequest() throws Exception {
+        simulator.clearRequests();
+
+        Run run = java(Map.of(), "wait", "--url", url, "--workflow-id", "42", "--timeout", "soon");
+
+        assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("Invalid value for option '--timeout': 'soon' is not a valid duration");
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    private static Run java(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("cora-ocr-out", ".txt");
+        Path err = Files.createTempFile("cora-ocr-err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().keySet().removeIf(name -> name.startsWith("CORA_OCR_"));
+        builder.environment().putAll(extraEnv);
+        Process process = builder.start();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("cora-ocr " + String.join(" ", args) + " did not end within 60s");
+            }
+            Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            Cli.assertNoSecrets(run.out(), run.err());
+            return run;
+        } finally {
+            process.destroyForcibly();
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private record Run(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+}
