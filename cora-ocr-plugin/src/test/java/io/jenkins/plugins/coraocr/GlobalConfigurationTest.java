@@ -1,0 +1,86 @@
+package io.jenkins.plugins.coraocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.AbortException;
+import java.util.List;
+import net.sf.json.JSONObject;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+@WithJenkins
+class GlobalConfigurationTest {
+
+    private static CoraOcrServer server(String name, String url) {
+        CoraOcrServer server = new CoraOcrServer(name, url);
+        server.setCredentialsId("cora-" + name);
+        server.setSoapVersion("1.2");
+        server.setConnectTimeoutSeconds(7);
+        server.setReadTimeoutSeconds(45);
+        return server;
+    }
+
+    @Test
+    void formRoundTripKeepsEveryField(JenkinsRule r) throws Exception {
+        Fixtures.globalCredentials("cora-prod", Fixtures.USER, Fixtures.PASSWORD);
+        Fixtures.globalCredentials("cora-test", Fixtures.USER, Fixtures.PASSWORD);
+        List<CoraOcrServer> servers =
+                List.of(server("prod", "https://cora.example.com"), server("test", "http://cora-test.example.com"));
+        CoraOcrGlobalConfiguration.get().setServers(servers);
+        r.configRoundtrip();
+        List<CoraOcrServer> after = CoraOcrGlobalConfiguration.get().getServers();
+        assertEquals(servers.size(), after.size());
+        for (int i = 0; i < servers.size(); i++) {
+            r.assertEqualDataBoundBeans(servers.get(i), after.get(i));
+        }
+        assertEquals(servers, after);
+    }
+
+    @Test
+    void aFormWithoutServersRemovesTheLastOne(JenkinsRule r) throws Exception {
+        CoraOcrGlobalConfiguration config = CoraOcrGlobalConfiguration.get();
+        config.setServers(List.of(server("prod", "https://cora.example.com")));
+        // The form sends no "servers" key at all once the last entry is deleted; no binding happens then.
+        config.configure(null, new JSONObject());
+        assertTrue(config.getServers().isEmpty());
+    }
+
+    @Test
+    void namesMustBeUniqueAndUrlsUsable(JenkinsRule r) {
+        CoraOcrGlobalConfiguration config = CoraOcrGlobalConfiguration.get();
+        IllegalArgumentException duplicate = assertThrows(
+                IllegalArgumentException.class,
+                () -> config.setServers(
+                        List.of(server("prod", "https://a.example.com"), server("PROD", "https://b.example.com"))));
+        assertTrue(duplicate.getMessage().contains("'PROD'"), duplicate.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new CoraOcrServer("prod", "ftp://cora.example.com"));
+        assertThrows(
+                IllegalArgumentException.class, () -> new CoraOcrServer("prod", "https://user:pw@cora.example.com"));
+        assertThrows(IllegalArgumentException.class, () -> new CoraOcrServer("has space", "https://cora.example.com"));
+        assertThrows(IllegalArgumentException.class, () -> server("prod", "https://cora.example.com")
+                .setReadTimeoutSeconds(0));
+        assertThrows(IllegalArgumentException.class, () -> server("prod", "https://cora.example.com")
+                .setSoapVersion("2.0"));
+    }
+
+    @Test
+    void resolveChoosesTheOnlyServerOrNamesTheChoices(JenkinsRule r) throws Exception {
+        CoraOcrGlobalConfiguration config = CoraOcrGlobalConfiguration.get();
+        AbortException none = assertThrows(AbortException.class, () -> config.resolve(null));
+        assertTrue(none.getMessage().contains("No Cora OCR server is configured"), none.getMessage());
+
+        config.setServers(List.of(server("prod", "https://cora.example.com")));
+        assertEquals("prod", config.resolve(null).getName());
+        assertEquals("prod", config.resolve(" ").getName());
+
+        config.setServers(List.of(server("prod", "https://a.example.com"), server("test", "https://b.example.com")));
+        AbortException ambiguous = assertThrows(AbortException.class, () -> config.resolve(null));
+        assertTrue(ambiguous.getMessage().contains("'prod', 'test'"), ambiguous.getMessage());
+        assertEquals("test", config.resolve("test").getName());
+        AbortException unknown = assertThrows(AbortException.class, () -> config.resolve("qa"));
+        assertTrue(unknown.getMessage().contains("No Cora OCR server is named 'qa'"), unknown.getMessage());
+    }
+}
