@@ -88,15 +88,11 @@ final class ConnectionOptions {
     }
 
     private void apply(String option, Runnable setting) {
-        try {
-            setting.run();
-        } catch (IllegalArgumentException e) {
-            throw usage(option + ": " + e.getMessage());
-        }
+        OptionCheck.apply(spec.commandLine(), option, setting);
     }
 
     private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
+        return OptionCheck.usage(spec.commandLine(), message);
     }
 
     private static String firstOf(String option, String fallback) {

@@ -86,15 +86,10 @@ final class WaitCommand implements Callable<Integer> {
     }
 
     private void apply(String option, Runnable setting) {
-        try {
-            setting.run();
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            throw usage(message.startsWith(option) ? message : option + ": " + message);
-        }
+        OptionCheck.apply(spec.commandLine(), option, setting);
     }
 
     private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
+        return OptionCheck.usage(spec.commandLine(), message);
     }
 }
