@@ -60,10 +60,12 @@ class GlobalConfigurationTest {
         assertThrows(
                 IllegalArgumentException.class, () -> new CoraOcrServer("prod", "https://user:pw@cora.example.com"));
         assertThrows(IllegalArgumentException.class, () -> new CoraOcrServer("has space", "https://cora.example.com"));
-        assertThrows(IllegalArgumentException.class, () -> server("prod", "https://cora.example.com")
-                .setReadTimeoutSeconds(0));
-        assertThrows(IllegalArgumentException.class, () -> server("prod", "https://cora.example.com")
-                .setSoapVersion("2.0"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> server("prod", "https://cora.example.com").setReadTimeoutSeconds(0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> server("prod", "https://cora.example.com").setSoapVersion("2.0"));
     }
 
     @Test

@@ -64,9 +64,7 @@ class WaitForOcrWorkflowStepTest {
                         .build());
         Fixtures.globalCredentials("cora", Fixtures.USER, Fixtures.PASSWORD);
         Fixtures.onlyServer("prod", simulator, "cora");
-        WorkflowJob p = job(
-                r,
-                """
+        WorkflowJob p = job(r, """
                 def r = waitForOcrWorkflow workflowId: '42', pollIntervalSeconds: 0.2
                 echo "result=${r.result} status=${r.status} errorCode=${r.errorCode} ctx=${r.externalContext} server=${r.server} id=${r.workflowId} polls=${r.polls}"
                 """);
@@ -120,9 +118,7 @@ class WaitForOcrWorkflowStepTest {
                         .build());
         Fixtures.globalCredentials("cora", Fixtures.USER, Fixtures.PASSWORD);
         Fixtures.onlyServer("prod", simulator, "cora");
-        WorkflowJob p = job(
-                r,
-                """
+        WorkflowJob p = job(r, """
                 def r = waitForOcrWorkflow workflowId: 8, unstableErrorCodes: 'TimedOut', pollIntervalSeconds: 0.2
                 echo "after=${r.result}"
                 """);
@@ -140,9 +136,7 @@ class WaitForOcrWorkflowStepTest {
         simulate(9, WorkflowScript.builder().status("Aborted", "InternalError").build());
         Fixtures.globalCredentials("cora", Fixtures.USER, Fixtures.PASSWORD);
         Fixtures.onlyServer("prod", simulator, "cora");
-        WorkflowJob p = job(
-                r,
-                """
+        WorkflowJob p = job(r, """
                 def r = waitForOcrWorkflow workflowId: 9, propagate: false, pollIntervalSeconds: 0.2
                 echo "result=${r.result} status=${r.status} errorCode=${r.errorCode}"
                 """);

@@ -15,7 +15,8 @@ import java.util.logging.Logger;
  */
 public final class BenchMain {
     /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
-    private static final List<Logger> QUIET = List.of(Logger.getLogger("org.apache.cxf"), Logger.getLogger("org.eclipse.jetty"));
+    private static final List<Logger> QUIET =
+            List.of(Logger.getLogger("org.apache.cxf"), Logger.getLogger("org.eclipse.jetty"));
 
     private BenchMain() {}
 
@@ -38,7 +39,8 @@ public final class BenchMain {
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(quick, waits != null ? waits : quick ? 2_000 : 10_000, cliJar, poll, manyWaits, coldStart);
+            return new Options(
+                    quick, waits != null ? waits : quick ? 2_000 : 10_000, cliJar, poll, manyWaits, coldStart);
         }
 
         private static String value(String[] args, int i) {
@@ -89,15 +91,20 @@ public final class BenchMain {
 
     static int run(Options options, PrintStream out) throws Exception {
         long start = System.nanoTime();
-        out.printf(Locale.ROOT, "Cora OCR benchmarks (%s run) on %d CPUs, Java %s, max heap %d MB%n",
-                options.quick() ? "quick" : "full", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        out.printf(
+                Locale.ROOT,
+                "Cora OCR benchmarks (%s run) on %d CPUs, Java %s, max heap %d MB%n",
+                options.quick() ? "quick" : "full",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
 
         double pollRatio = Summary.NOT_MEASURED;
         CapturedRequest request = null;
         if (options.poll()) {
             section(out, "1. Per poll: getStatus() versus the floor");
-            PollBench.Config config = options.quick() ? new PollBench.Config(800, 1_500) : new PollBench.Config(4_000, 10_000);
+            PollBench.Config config =
+                    options.quick() ? new PollBench.Config(800, 1_500) : new PollBench.Config(4_000, 10_000);
             PollBench.Result result = new PollBench(config, out).run();
             pollRatio = result.medianRatio();
             request = result.request();
@@ -118,14 +125,18 @@ public final class BenchMain {
             if (request == null) {
                 out.println("NOT MEASURED: needs the request captured by part 1");
             } else {
-                cold = new ColdStartBench(new ColdStartBench.Config(ColdStartBench.findCliJar(options.cliJar()),
-                        options.quick() ? 3 : 5), out).run(request);
+                cold = new ColdStartBench(
+                                new ColdStartBench.Config(
+                                        ColdStartBench.findCliJar(options.cliJar()), options.quick() ? 3 : 5),
+                                out)
+                        .run(request);
             }
         }
 
         out.println();
         out.printf(Locale.ROOT, "total run time: %.1f s%n", (System.nanoTime() - start) / 1e9);
-        Summary summary = new Summary(pollRatio,
+        Summary summary = new Summary(
+                pollRatio,
                 waits == null ? 0 : waits.waits(),
                 waits == null ? Summary.NOT_MEASURED : waits.wallRatio(),
                 waits == null ? -1 : waits.p99LatenessMs(),

@@ -13,7 +13,8 @@ record CapturedRequest(URI endpoint, String contentType, String soapAction, byte
         if (contentType == null || recorded.body().length == 0) {
             throw new IllegalStateException("the recorded request has no content type or no body: " + recorded);
         }
-        return new CapturedRequest(endpoint, contentType, soapAction, recorded.body().clone());
+        return new CapturedRequest(
+                endpoint, contentType, soapAction, recorded.body().clone());
     }
 
     String bodyText() {

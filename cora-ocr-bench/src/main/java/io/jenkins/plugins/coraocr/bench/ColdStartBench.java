@@ -63,32 +63,52 @@ final class ColdStartBench {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Scenario scenario = Scenario.builder()
-                .workflow(WORKFLOW_ID, WorkflowScript.builder().status("Completed").build())
+                .workflow(
+                        WORKFLOW_ID,
+                        WorkflowScript.builder().status("Completed").build())
                 .build();
-        try (CoraOcrSimulator simulator = CoraOcrSimulator.builder().scenario(scenario).start()) {
+        try (CoraOcrSimulator simulator =
+                CoraOcrSimulator.builder().scenario(scenario).start()) {
             String url = simulator.endpointUrl().toString();
-            List<String> cli = List.of(java, "-jar", jar.toString(), "status", "--url", url,
-                    "--workflow-id", Long.toString(WORKFLOW_ID));
+            List<String> cli = List.of(
+                    java, "-jar", jar.toString(), "status", "--url", url, "--workflow-id", Long.toString(WORKFLOW_ID));
             Path body = Files.createTempFile("cora-ocr-getstatus", ".xml");
             try {
                 // The request the client sent in the per-poll part, with this workflow's id.
                 String text = template.bodyText().replace(">" + PollBench.WORKFLOW_ID + "<", ">" + WORKFLOW_ID + "<");
                 Files.writeString(body, text, StandardCharsets.UTF_8);
-                List<String> curl = new ArrayList<>(List.of("curl", "-s", "-S", "-o", "/dev/null", "-w", "%{http_code}",
-                        "-H", "Content-Type: " + template.contentType()));
+                List<String> curl = new ArrayList<>(List.of(
+                        "curl",
+                        "-s",
+                        "-S",
+                        "-o",
+                        "/dev/null",
+                        "-w",
+                        "%{http_code}",
+                        "-H",
+                        "Content-Type: " + template.contentType()));
                 if (template.soapAction() != null) {
                     curl.addAll(List.of("-H", "SOAPAction: " + template.soapAction()));
                 }
                 curl.addAll(List.of("--data-binary", "@" + body, url));
 
-                out.printf(Locale.ROOT, "command: java -jar %s status --url %s --workflow-id %d%n", jar, url, WORKFLOW_ID);
+                out.printf(
+                        Locale.ROOT, "command: java -jar %s status --url %s --workflow-id %d%n", jar, url, WORKFLOW_ID);
                 Run warmCli = exec(cli);
-                out.printf(Locale.ROOT, "untimed first run: exit %d in %d ms; output: %s%n", warmCli.exit(), warmCli.millis(),
+                out.printf(
+                        Locale.ROOT,
+                        "untimed first run: exit %d in %d ms; output: %s%n",
+                        warmCli.exit(),
+                        warmCli.millis(),
                         oneLine(warmCli.output()));
                 Run warmCurl = exec(curl);
                 boolean haveCurl = warmCurl.exit() == 0;
-                out.printf(Locale.ROOT, "curl: %s%n", haveCurl ? "HTTP " + warmCurl.output().trim() + " in " + warmCurl.millis()
-                        + " ms" : "not usable (" + oneLine(warmCurl.output()) + ")");
+                out.printf(
+                        Locale.ROOT,
+                        "curl: %s%n",
+                        haveCurl
+                                ? "HTTP " + warmCurl.output().trim() + " in " + warmCurl.millis() + " ms"
+                                : "not usable (" + oneLine(warmCurl.output()) + ")");
 
                 long[] cliMs = new long[config.runs()];
                 long[] curlMs = new long[config.runs()];
@@ -104,14 +124,23 @@ final class ColdStartBench {
                     }
                 }
                 Stats cliStats = Stats.of(cliMs);
-                out.printf(Locale.ROOT, "java -jar cora-ocr.jar status: median %d ms, min %d ms, max %d ms over %d runs%s"
+                out.printf(
+                        Locale.ROOT,
+                        "java -jar cora-ocr.jar status: median %d ms, min %d ms, max %d ms over %d runs%s"
                                 + " (goal <= 1500 ms)%n",
-                        cliStats.median(), cliStats.min(), cliStats.max(), config.runs(),
+                        cliStats.median(),
+                        cliStats.min(),
+                        cliStats.max(),
+                        config.runs(),
                         exits == 0 && warmCli.exit() == 0 ? "" : " (" + exits + " runs exited non-zero!)");
                 if (haveCurl) {
                     Stats curlStats = Stats.of(curlMs);
-                    out.printf(Locale.ROOT, "curl, same request:           median %d ms, min %d ms, max %d ms%n",
-                            curlStats.median(), curlStats.min(), curlStats.max());
+                    out.printf(
+                            Locale.ROOT,
+                            "curl, same request:           median %d ms, min %d ms, max %d ms%n",
+                            curlStats.median(),
+                            curlStats.min(),
+                            curlStats.max());
                     return new Result(cliStats.median(), cliStats.min(), curlStats.median(), curlStats.min());
                 }
                 return new Result(cliStats.median(), cliStats.min(), -1, -1);
@@ -124,7 +153,8 @@ final class ColdStartBench {
     record Run(int exit, long millis, String output) {}
 
     private static Run exec(List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         long start = System.nanoTime();
         Process process;

@@ -57,7 +57,8 @@ final class InstrumentedExecutors {
     /** A one-thread-or-more scheduler that notes the due time of every one-shot timer. */
     static final class TimedScheduler extends ScheduledThreadPoolExecutor {
         private final long intervalNanos;
-        private final java.util.concurrent.atomic.LongAdder regularDelayNanos = new java.util.concurrent.atomic.LongAdder();
+        private final java.util.concurrent.atomic.LongAdder regularDelayNanos =
+                new java.util.concurrent.atomic.LongAdder();
         private final java.util.concurrent.atomic.LongAdder regularCount = new java.util.concurrent.atomic.LongAdder();
 
         TimedScheduler(int threads, long intervalNanos) {
@@ -75,18 +76,21 @@ final class InstrumentedExecutors {
                 regularDelayNanos.add(delayNanos);
                 regularCount.increment();
             }
-            return super.schedule(() -> {
-                Firing firing = FIRING.get();
-                firing.active = true;
-                firing.due = due;
-                firing.firedAt = System.nanoTime();
-                firing.first = first;
-                try {
-                    command.run();
-                } finally {
-                    firing.active = false;
-                }
-            }, delay, unit);
+            return super.schedule(
+                    () -> {
+                        Firing firing = FIRING.get();
+                        firing.active = true;
+                        firing.due = due;
+                        firing.firedAt = System.nanoTime();
+                        firing.first = first;
+                        try {
+                            command.run();
+                        } finally {
+                            firing.active = false;
+                        }
+                    },
+                    delay,
+                    unit);
         }
 
         /** The mean delay the engine asked for between two regular polls (interval + jitter); 0 if none yet. */

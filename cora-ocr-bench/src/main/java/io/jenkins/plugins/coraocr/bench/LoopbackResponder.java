@@ -150,11 +150,13 @@ final class LoopbackResponder implements AutoCloseable {
 
     private static byte[] envelope(String status) {
         return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-                + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\""
-                + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\">"
-                + "<soap:Body><GetStatusResponse xmlns=\"http://genpact.com/cora/orchestration/ocr/1.0.0/api/\">"
-                + "<GetStatusResult><Status>" + status + "</Status><ErrorCode>NoError</ErrorCode></GetStatusResult>"
-                + "</GetStatusResponse></soap:Body></soap:Envelope>").getBytes(StandardCharsets.UTF_8);
+                        + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\""
+                        + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\">"
+                        + "<soap:Body><GetStatusResponse xmlns=\"http://genpact.com/cora/orchestration/ocr/1.0.0/api/\">"
+                        + "<GetStatusResult><Status>" + status
+                        + "</Status><ErrorCode>NoError</ErrorCode></GetStatusResult>"
+                        + "</GetStatusResponse></soap:Body></soap:Envelope>")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -31,7 +31,13 @@ final class PollBench {
 
     record Config(int warmupRounds, int measuredRounds) {}
 
-    record Result(Stats client, Stats floor, Stats urlConnection, double medianRatio, double p99Ratio, CapturedRequest request) {}
+    record Result(
+            Stats client,
+            Stats floor,
+            Stats urlConnection,
+            double medianRatio,
+            double p99Ratio,
+            CapturedRequest request) {}
 
     private final Config config;
     private final PrintStream out;
@@ -45,8 +51,11 @@ final class PollBench {
         Scenario scenario = Scenario.builder()
                 .workflow(WORKFLOW_ID, WorkflowScript.builder().status("Queued").build())
                 .build();
-        try (CoraOcrSimulator simulator = CoraOcrSimulator.builder().scenario(scenario).start();
-                CoraOcrClient client = CoraOcrClient.builder(simulator.endpointUrl().toString()).build()) {
+        try (CoraOcrSimulator simulator =
+                        CoraOcrSimulator.builder().scenario(scenario).start();
+                CoraOcrClient client = CoraOcrClient.builder(
+                                simulator.endpointUrl().toString())
+                        .build()) {
             WorkflowStatus first = client.getStatus(WORKFLOW_ID);
             List<RecordedRequest> recorded = simulator.requests();
             CapturedRequest request = CapturedRequest.from(simulator.endpointUrl(), recorded.get(recorded.size() - 1));
@@ -56,16 +65,26 @@ final class PollBench {
             String floorStatus = floor.call();
             String urlStatus = urlFloor.call();
             if (!first.rawStatus().equals(floorStatus) || !first.rawStatus().equals(urlStatus)) {
-                throw new IllegalStateException("client read " + first.rawStatus() + " but the floors read " + floorStatus
-                        + " and " + urlStatus);
+                throw new IllegalStateException("client read " + first.rawStatus() + " but the floors read "
+                        + floorStatus + " and " + urlStatus);
             }
-            out.printf(Locale.ROOT, "server: CoraOcrSimulator (Jetty 12 + CXF) at %s, workflow %d answers Queued%n",
-                    simulator.endpointUrl(), WORKFLOW_ID);
-            out.printf(Locale.ROOT, "request: %d bytes, Content-Type: %s, SOAPAction: %s%n",
-                    request.body().length, request.contentType(), request.soapAction());
-            out.printf(Locale.ROOT, "floor: java.net.http.HttpClient HTTP/1.1 POST of the same bytes + JDK DOM parse%n");
-            out.printf(Locale.ROOT, "reference (not the goal): HttpURLConnection POST of the same bytes + JDK DOM parse,"
-                    + " the transport CXF's conduit uses, so client minus reference is CXF's own cost%n");
+            out.printf(
+                    Locale.ROOT,
+                    "server: CoraOcrSimulator (Jetty 12 + CXF) at %s, workflow %d answers Queued%n",
+                    simulator.endpointUrl(),
+                    WORKFLOW_ID);
+            out.printf(
+                    Locale.ROOT,
+                    "request: %d bytes, Content-Type: %s, SOAPAction: %s%n",
+                    request.body().length,
+                    request.contentType(),
+                    request.soapAction());
+            out.printf(
+                    Locale.ROOT, "floor: java.net.http.HttpClient HTTP/1.1 POST of the same bytes + JDK DOM parse%n");
+            out.printf(
+                    Locale.ROOT,
+                    "reference (not the goal): HttpURLConnection POST of the same bytes + JDK DOM parse,"
+                            + " the transport CXF's conduit uses, so client minus reference is CXF's own cost%n");
 
             long warmStart = System.nanoTime();
             for (int i = 0; i < config.warmupRounds(); i++) {
@@ -77,7 +96,10 @@ final class PollBench {
                 }
             }
             simulator.clearRequests();
-            out.printf(Locale.ROOT, "warm-up: %d rounds (client + floor + reference) in %.1f s%n", config.warmupRounds(),
+            out.printf(
+                    Locale.ROOT,
+                    "warm-up: %d rounds (client + floor + reference) in %.1f s%n",
+                    config.warmupRounds(),
                     (System.nanoTime() - warmStart) / 1e9);
 
             int rounds = config.measuredRounds();
@@ -109,30 +131,56 @@ final class PollBench {
                 }
             }
             simulator.clearRequests();
-            out.printf(Locale.ROOT, "measured: %d interleaved rounds in %.1f s%n", rounds, (System.nanoTime() - measureStart) / 1e9);
+            out.printf(
+                    Locale.ROOT,
+                    "measured: %d interleaved rounds in %.1f s%n",
+                    rounds,
+                    (System.nanoTime() - measureStart) / 1e9);
 
             Stats clientStats = Stats.of(clientNanos);
             Stats floorStats = Stats.of(floorNanos);
             Stats urlStats = Stats.of(urlNanos);
             double medianRatio = (double) clientStats.median() / floorStats.median();
             double p99Ratio = (double) clientStats.p99() / floorStats.p99();
-            out.printf(Locale.ROOT, "%-32s %10s %10s %10s %10s %10s%n", "", "min us", "median us", "mean us", "p99 us", "max us");
+            out.printf(
+                    Locale.ROOT,
+                    "%-32s %10s %10s %10s %10s %10s%n",
+                    "",
+                    "min us",
+                    "median us",
+                    "mean us",
+                    "p99 us",
+                    "max us");
             row("getStatus() (CXF client)", clientStats);
             row("floor (HttpClient + DOM)", floorStats);
             row("ref. (HttpURLConnection + DOM)", urlStats);
-            out.printf(Locale.ROOT, "ratio client/floor: median %.2f, p99 %.2f (goal: median <= 1.2)%n", medianRatio, p99Ratio);
-            out.printf(Locale.ROOT, "client minus floor: %s us per poll (median); client/reference: median %.2f, p99 %.2f"
+            out.printf(
+                    Locale.ROOT,
+                    "ratio client/floor: median %.2f, p99 %.2f (goal: median <= 1.2)%n",
+                    medianRatio,
+                    p99Ratio);
+            out.printf(
+                    Locale.ROOT,
+                    "client minus floor: %s us per poll (median); client/reference: median %.2f, p99 %.2f"
                             + " (client minus reference %s us)%n",
                     Stats.micros(clientStats.median() - floorStats.median()),
-                    (double) clientStats.median() / urlStats.median(), (double) clientStats.p99() / urlStats.p99(),
+                    (double) clientStats.median() / urlStats.median(),
+                    (double) clientStats.p99() / urlStats.p99(),
                     Stats.micros(clientStats.median() - urlStats.median()));
             return new Result(clientStats, floorStats, urlStats, medianRatio, p99Ratio, request);
         }
     }
 
     private void row(String name, Stats stats) {
-        out.printf(Locale.ROOT, "%-32s %10s %10s %10.1f %10s %10s%n", name, Stats.micros(stats.min()),
-                Stats.micros(stats.median()), stats.mean() / 1000.0, Stats.micros(stats.p99()), Stats.micros(stats.max()));
+        out.printf(
+                Locale.ROOT,
+                "%-32s %10s %10s %10.1f %10s %10s%n",
+                name,
+                Stats.micros(stats.min()),
+                Stats.micros(stats.median()),
+                stats.mean() / 1000.0,
+                Stats.micros(stats.p99()),
+                Stats.micros(stats.max()));
     }
 
     private static long timeClient(CoraOcrClient client) throws Exception {
@@ -192,7 +240,9 @@ final class PollBench {
             parser.reset();
             Document document = parser.parse(new ByteArrayInputStream(response.body()));
             NodeList status = document.getElementsByTagNameNS(NAMESPACE, "Status");
-            return status.getLength() == 0 ? null : status.item(0).getTextContent().trim();
+            return status.getLength() == 0
+                    ? null
+                    : status.item(0).getTextContent().trim();
         }
     }
 
@@ -238,7 +288,9 @@ final class PollBench {
             parser.reset();
             Document document = parser.parse(new ByteArrayInputStream(answer));
             NodeList status = document.getElementsByTagNameNS(NAMESPACE, "Status");
-            return status.getLength() == 0 ? null : status.item(0).getTextContent().trim();
+            return status.getLength() == 0
+                    ? null
+                    : status.item(0).getTextContent().trim();
         }
     }
 }

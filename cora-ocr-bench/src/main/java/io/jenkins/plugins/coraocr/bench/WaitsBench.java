@@ -31,7 +31,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * controller restart resuming every wait), each finishes after a few polls.
  */
 final class WaitsBench {
-    record Config(int waits, Duration interval, int pollsPerWait, int blockingThreads, int responderThreads,
+    record Config(
+            int waits,
+            Duration interval,
+            int pollsPerWait,
+            int blockingThreads,
+            int responderThreads,
             int warmupCalls) {
         long firstPollSpreadMillis() {
             return Math.min(interval.toMillis() / 10, 1000);
@@ -53,11 +58,23 @@ final class WaitsBench {
         }
     }
 
-    record Result(int waits, long wallMillis, double wallRatio, long p99LatenessMs, int extraThreads, long heapMb,
+    record Result(
+            int waits,
+            long wallMillis,
+            double wallRatio,
+            long p99LatenessMs,
+            int extraThreads,
+            long heapMb,
             Burst burst) {}
 
     /** The restart case: every wait (re)started in the same instant, one poll each. */
-    record Burst(int waits, long spreadMillis, long drainMillis, long p50LatenessMs, long p99LatenessMs, long maxLatenessMs,
+    record Burst(
+            int waits,
+            long spreadMillis,
+            long drainMillis,
+            long p50LatenessMs,
+            long p99LatenessMs,
+            long maxLatenessMs,
             int busiestSecond) {}
 
     private final Config config;
@@ -76,25 +93,44 @@ final class WaitsBench {
         int n = config.waits();
         long intervalMs = config.interval().toMillis();
 
-        out.printf(Locale.ROOT, "plan: %d concurrent waits, started evenly over %d ms (pipelines reach the gate at"
+        out.printf(
+                Locale.ROOT,
+                "plan: %d concurrent waits, started evenly over %d ms (pipelines reach the gate at"
                         + " different times), poll interval %d ms (+0..10%% jitter), each finishes on its poll %d"
                         + " (%d polls in all), first polls spread over 0..%d ms%n",
-                n, config.rampMillis(), intervalMs, config.pollsPerWait(), (long) n * config.pollsPerWait(),
+                n,
+                config.rampMillis(),
+                intervalMs,
+                config.pollsPerWait(),
+                (long) n * config.pollsPerWait(),
                 config.firstPollSpreadMillis());
-        out.printf(Locale.ROOT, "ideal wall: %d ms = start ramp %d + first-poll spread %d + %d x %d ms (without jitter;"
+        out.printf(
+                Locale.ROOT,
+                "ideal wall: %d ms = start ramp %d + first-poll spread %d + %d x %d ms (without jitter;"
                         + " with the maximum 10%% jitter a punctual engine ends by %d ms)%n",
-                config.idealMillis(), config.rampMillis(), config.firstPollSpreadMillis(), config.pollsPerWait() - 1,
-                intervalMs, config.jitterBoundMillis());
-        out.printf(Locale.ROOT, "engine: OcrWaiter, 1 scheduler thread, %d blocking threads, one shared CoraOcrClient;"
+                config.idealMillis(),
+                config.rampMillis(),
+                config.firstPollSpreadMillis(),
+                config.pollsPerWait() - 1,
+                intervalMs,
+                config.jitterBoundMillis());
+        out.printf(
+                Locale.ROOT,
+                "engine: OcrWaiter, 1 scheduler thread, %d blocking threads, one shared CoraOcrClient;"
                         + " -Dhttp.maxConnections=%s%n",
-                config.blockingThreads(), System.getProperty("http.maxConnections", "5 (JDK default)"));
+                config.blockingThreads(),
+                System.getProperty("http.maxConnections", "5 (JDK default)"));
         out.println("lateness = (moment the blocking getStatus call starts on a pool thread) - (moment the engine"
                 + " scheduled the timer + its delay); it includes timer delay and waiting for a free pool thread");
 
         try (LoopbackResponder responder = new LoopbackResponder(config.responderThreads(), n, config.pollsPerWait())) {
-            out.printf(Locale.ROOT, "responder: JDK com.sun.net.httpserver.HttpServer at %s, 1 selector + %d worker"
-                    + " threads, TCP_NODELAY, canned SOAP 1.1 envelopes (Queued until poll %d, then Completed/NoError)%n",
-                    responder.endpoint(), responder.threads(), config.pollsPerWait());
+            out.printf(
+                    Locale.ROOT,
+                    "responder: JDK com.sun.net.httpserver.HttpServer at %s, 1 selector + %d worker"
+                            + " threads, TCP_NODELAY, canned SOAP 1.1 envelopes (Queued until poll %d, then Completed/NoError)%n",
+                    responder.endpoint(),
+                    responder.threads(),
+                    config.pollsPerWait());
             Thread.sleep(200); // let the responder's threads settle before the baseline
 
             // Baseline: the JVM plus the stand-in server, before any client or engine thread exists.
@@ -105,17 +141,21 @@ final class WaitsBench {
             threadsMx.resetPeakThreadCount();
 
             PollRecorder recorder = new PollRecorder(n * config.pollsPerWait() + 10_000);
-            InstrumentedExecutors.TimedScheduler scheduler =
-                    new InstrumentedExecutors.TimedScheduler(1, config.interval().toNanos());
-            InstrumentedExecutors.TimedPool pool = new InstrumentedExecutors.TimedPool(config.blockingThreads(), recorder);
-            CoraOcrClient client = CoraOcrClient.builder(responder.endpoint().toString()).build();
+            InstrumentedExecutors.TimedScheduler scheduler = new InstrumentedExecutors.TimedScheduler(
+                    1, config.interval().toNanos());
+            InstrumentedExecutors.TimedPool pool =
+                    new InstrumentedExecutors.TimedPool(config.blockingThreads(), recorder);
+            CoraOcrClient client =
+                    CoraOcrClient.builder(responder.endpoint().toString()).build();
             try {
                 warmUp(client, pool, n);
                 responder.reset(config.pollsPerWait());
 
                 OcrWaiter waiter = new OcrWaiter(client, scheduler, pool);
-                WaitOptions options = WaitOptions.builder().pollInterval(config.interval())
-                        .timeout(Duration.ofMillis(config.idealMillis() * 4 + 60_000)).build();
+                WaitOptions options = WaitOptions.builder()
+                        .pollInterval(config.interval())
+                        .timeout(Duration.ofMillis(config.idealMillis() * 4 + 60_000))
+                        .build();
                 WaitListener listener = new WaitListener() {};
                 CountDownLatch done = new CountDownLatch(n);
                 AtomicLong lastDone = new AtomicLong();
@@ -140,8 +180,9 @@ final class WaitsBench {
 
                 // While every wait is in flight: all have started and had their first poll, none can have ended yet
                 // (that takes polls - 1 >= 2 intervals after its start).
-                long probeAt = runStart + TimeUnit.MILLISECONDS.toNanos(config.rampMillis() + config.firstPollSpreadMillis()
-                        + intervalMs / 2);
+                long probeAt = runStart
+                        + TimeUnit.MILLISECONDS.toNanos(
+                                config.rampMillis() + config.firstPollSpreadMillis() + intervalMs / 2);
                 sleepUntil(probeAt);
                 int inFlight = 0;
                 for (Future<?> future : futures) {
@@ -186,13 +227,24 @@ final class WaitsBench {
                 long heapAfter = memoryMx.getHeapMemoryUsage().getUsed();
 
                 // ---- report ----
-                out.printf(Locale.ROOT, "outcomes: %s%s; answered polls %d, requests the responder saw %d%n", results,
-                        unfinished == 0 ? "" : ", NOT FINISHED " + unfinished, polls, requests);
+                out.printf(
+                        Locale.ROOT,
+                        "outcomes: %s%s; answered polls %d, requests the responder saw %d%n",
+                        results,
+                        unfinished == 0 ? "" : ", NOT FINISHED " + unfinished,
+                        polls,
+                        requests);
                 double wallMs = wallNanos / 1e6;
                 double wallRatio = wallMs / config.idealMillis();
-                out.printf(Locale.ROOT, "wall: %.0f ms, ideal %d ms -> ratio %.2f (goal <= 1.2); against the jitter bound"
+                out.printf(
+                        Locale.ROOT,
+                        "wall: %.0f ms, ideal %d ms -> ratio %.2f (goal <= 1.2); against the jitter bound"
                                 + " %d ms: %.2f%n",
-                        wallMs, config.idealMillis(), wallRatio, config.jitterBoundMillis(), wallMs / config.jitterBoundMillis());
+                        wallMs,
+                        config.idealMillis(),
+                        wallRatio,
+                        config.jitterBoundMillis(),
+                        wallMs / config.jitterBoundMillis());
 
                 int count = recorder.count();
                 long[] lateness = recorder.latenessNanos();
@@ -211,7 +263,10 @@ final class WaitsBench {
                 Stats all = Stats.of(lateness, count);
                 Stats timer = Stats.of(recorder.timerLatenessNanos(), count);
                 long p99LatenessMs = Math.round(all.p99() / 1e6);
-                out.printf(Locale.ROOT, "lateness of polls against their schedule (%d polls%s):%n", count,
+                out.printf(
+                        Locale.ROOT,
+                        "lateness of polls against their schedule (%d polls%s):%n",
+                        count,
                         recorder.dropped() == 0 ? "" : ", " + recorder.dropped() + " not recorded");
                 latenessRow("all polls", all);
                 if (firstCount > 0) {
@@ -224,38 +279,68 @@ final class WaitsBench {
                 out.printf(Locale.ROOT, "p99 lateness: %d ms (goal <= 250)%n", p99LatenessMs);
 
                 int extraThreads = peakThreads - threadBaseline;
-                out.printf(Locale.ROOT, "threads: baseline %d (all threads before the client: JVM, leftovers of part 1, responder), peak %d -> %d extra (goal <= 16);"
-                        + " live while in flight %d; new threads: %s%n", threadBaseline, peakThreads, extraThreads,
-                        threadsInFlight, newThreads);
+                out.printf(
+                        Locale.ROOT,
+                        "threads: baseline %d (all threads before the client: JVM, leftovers of part 1, responder), peak %d -> %d extra (goal <= 16);"
+                                + " live while in flight %d; new threads: %s%n",
+                        threadBaseline,
+                        peakThreads,
+                        extraThreads,
+                        threadsInFlight,
+                        newThreads);
 
                 long heapMb = Math.round(heapInFlight / (1024.0 * 1024.0));
-                out.printf(Locale.ROOT, "heap used after System.gc() with %d of %d waits in flight: %d MB (goal <= 256);"
+                out.printf(
+                        Locale.ROOT,
+                        "heap used after System.gc() with %d of %d waits in flight: %d MB (goal <= 256);"
                                 + " baseline before the client %.1f MB, so %.0f bytes per waiting wait (client, pools and"
                                 + " CXF caches included); the GC took %d ms%n",
-                        inFlight, n, heapMb, heapBaseline / 1048576.0,
-                        inFlight == 0 ? 0.0 : (double) (heapInFlight - heapBaseline) / inFlight, gcMs);
-                out.printf(Locale.ROOT, "heap used after System.gc() once every wait ended: %.1f MB, so %.0f bytes per"
+                        inFlight,
+                        n,
+                        heapMb,
+                        heapBaseline / 1048576.0,
+                        inFlight == 0 ? 0.0 : (double) (heapInFlight - heapBaseline) / inFlight,
+                        gcMs);
+                out.printf(
+                        Locale.ROOT,
+                        "heap used after System.gc() once every wait ended: %.1f MB, so %.0f bytes per"
                                 + " wait were held only while it was waiting%n",
-                        heapAfter / 1048576.0, (double) (heapInFlight - heapAfter) / n);
+                        heapAfter / 1048576.0,
+                        (double) (heapInFlight - heapAfter) / n);
 
                 double cpuSeconds = (cpuAfter - cpuBefore) / 1e9;
-                out.printf(Locale.ROOT, "CPU: process %.1f s over %.1f s wall = %.0f%% of %d cores; responder %.1f s"
+                out.printf(
+                        Locale.ROOT,
+                        "CPU: process %.1f s over %.1f s wall = %.0f%% of %d cores; responder %.1f s"
                                 + " (%.0f us per request); engine threads (scheduler + pool, i.e. client + engine) %.1f s"
                                 + " = %.0f us per poll%n",
-                        cpuSeconds, wallNanos / 1e9, 100 * cpuSeconds / (wallNanos / 1e9) / os.getAvailableProcessors(),
-                        os.getAvailableProcessors(), responderCpu / 1e9, requests == 0 ? 0 : responderCpu / 1e3 / requests,
-                        engineCpu / 1e9, count == 0 ? 0 : engineCpu / 1e3 / count);
+                        cpuSeconds,
+                        wallNanos / 1e9,
+                        100 * cpuSeconds / (wallNanos / 1e9) / os.getAvailableProcessors(),
+                        os.getAvailableProcessors(),
+                        responderCpu / 1e9,
+                        requests == 0 ? 0 : responderCpu / 1e3 / requests,
+                        engineCpu / 1e9,
+                        count == 0 ? 0 : engineCpu / 1e3 / count);
 
                 rates(recorder.startNanos(), first, count, runStart);
                 double meanDelay = scheduler.meanRegularDelayNanos();
                 if (meanDelay > 0) {
-                    double meanLater = laterCount == 0 ? 0 : Stats.of(later, laterCount).mean();
+                    double meanLater =
+                            laterCount == 0 ? 0 : Stats.of(later, laterCount).mean();
                     double perWaitMs = (meanDelay + meanLater) / 1e6;
-                    double atDefault = 100 * 60_000.0 / (15_000 * meanDelay / config.interval().toNanos());
-                    out.printf(Locale.ROOT, "mean gap between two polls of one wait: %.0f ms (interval x %.3f + lateness"
+                    double atDefault = 100
+                            * 60_000.0
+                            / (15_000 * meanDelay / config.interval().toNanos());
+                    out.printf(
+                            Locale.ROOT,
+                            "mean gap between two polls of one wait: %.0f ms (interval x %.3f + lateness"
                                     + " %.1f ms) -> %.0f requests per minute per 100 waiting pipelines at this interval;"
                                     + " at the default 15 s: %.0f per minute (nominal 400)%n",
-                            perWaitMs, meanDelay / config.interval().toNanos(), meanLater / 1e6, 100 * 60_000.0 / perWaitMs,
+                            perWaitMs,
+                            meanDelay / config.interval().toNanos(),
+                            meanLater / 1e6,
+                            100 * 60_000.0 / perWaitMs,
                             atDefault);
                 }
 
@@ -274,11 +359,19 @@ final class WaitsBench {
      * A controller restart: every wait resumes in the same instant and the engine spreads only the first poll, over
      * min(interval / 10, 1 s). One poll each (the responder answers Completed at once).
      */
-    private Burst burst(OcrWaiter waiter, LoopbackResponder responder, InstrumentedExecutors.TimedPool pool,
-            PollRecorder recorder, int n) throws Exception {
+    private Burst burst(
+            OcrWaiter waiter,
+            LoopbackResponder responder,
+            InstrumentedExecutors.TimedPool pool,
+            PollRecorder recorder,
+            int n)
+            throws Exception {
         out.printf(Locale.ROOT, "-- restart burst: %d waits started in the same instant, one poll each --%n", n);
         responder.reset(1);
-        WaitOptions options = WaitOptions.builder().pollInterval(config.interval()).timeout(Duration.ofMinutes(5)).build();
+        WaitOptions options = WaitOptions.builder()
+                .pollInterval(config.interval())
+                .timeout(Duration.ofMinutes(5))
+                .build();
         WaitListener listener = new WaitListener() {};
         CountDownLatch done = new CountDownLatch(n);
         AtomicLong lastDone = new AtomicLong();
@@ -312,12 +405,26 @@ final class WaitsBench {
         for (int value : perSecond) {
             busiest = Math.max(busiest, value);
         }
-        out.printf(Locale.ROOT, "%s: all %d answered %d ms after the start (the engine spread the requests over %d ms);"
+        out.printf(
+                Locale.ROOT,
+                "%s: all %d answered %d ms after the start (the engine spread the requests over %d ms);"
                         + " lateness median %.0f ms, p99 %.0f ms, max %.0f ms; busiest second %d requests%n",
-                finished ? "done" : "NOT DONE", count, drain, config.firstPollSpreadMillis(), lateness.median() / 1e6,
-                lateness.p99() / 1e6, lateness.max() / 1e6, busiest);
-        return new Burst(n, config.firstPollSpreadMillis(), drain, Math.round(lateness.median() / 1e6),
-                Math.round(lateness.p99() / 1e6), Math.round(lateness.max() / 1e6), busiest);
+                finished ? "done" : "NOT DONE",
+                count,
+                drain,
+                config.firstPollSpreadMillis(),
+                lateness.median() / 1e6,
+                lateness.p99() / 1e6,
+                lateness.max() / 1e6,
+                busiest);
+        return new Burst(
+                n,
+                config.firstPollSpreadMillis(),
+                drain,
+                Math.round(lateness.median() / 1e6),
+                Math.round(lateness.p99() / 1e6),
+                Math.round(lateness.max() / 1e6),
+                busiest);
     }
 
     /** Warm the client (JIT, connections) through the pool, on ids the responder answers NotFound. */
@@ -334,13 +441,22 @@ final class WaitsBench {
         for (Future<?> call : calls) {
             call.get(60, TimeUnit.SECONDS);
         }
-        out.printf(Locale.ROOT, "warm-up: %d getStatus calls through the pool in %d ms%n", config.warmupCalls(),
+        out.printf(
+                Locale.ROOT,
+                "warm-up: %d getStatus calls through the pool in %d ms%n",
+                config.warmupCalls(),
                 (System.nanoTime() - start) / 1_000_000);
     }
 
     private void latenessRow(String name, Stats stats) {
-        out.printf(Locale.ROOT, "  %-30s n=%-7d median %6.1f ms  p99 %7.1f ms  max %7.1f ms%n", name, stats.count(),
-                stats.median() / 1e6, stats.p99() / 1e6, stats.max() / 1e6);
+        out.printf(
+                Locale.ROOT,
+                "  %-30s n=%-7d median %6.1f ms  p99 %7.1f ms  max %7.1f ms%n",
+                name,
+                stats.count(),
+                stats.median() / 1e6,
+                stats.p99() / 1e6,
+                stats.max() / 1e6);
     }
 
     /** Requests per second and how evenly the jitter spreads them over 100 ms slots. */
@@ -370,7 +486,12 @@ final class WaitsBench {
             }
         }
         double seconds = (lastStart - runStart) / 1e9;
-        out.printf(Locale.ROOT, "requests sent: %d over %.1f s = %.0f per second on average", count, seconds, count / seconds);
+        out.printf(
+                Locale.ROOT,
+                "requests sent: %d over %.1f s = %.0f per second on average",
+                count,
+                seconds,
+                count / seconds);
         if (laterCount > 0) {
             double laterSeconds = (lastStart - firstLater) / 1e9;
             double laterRate = laterCount / laterSeconds;
@@ -392,9 +513,15 @@ final class WaitsBench {
             }
             peak1s = Math.max(peak1s, sum);
         }
-        out.printf(Locale.ROOT, "jitter evenness (100 ms slots): largest share %.2f%% of all polls (slot at %.1f s),"
+        out.printf(
+                Locale.ROOT,
+                "jitter evenness (100 ms slots): largest share %.2f%% of all polls (slot at %.1f s),"
                         + " mean share %.2f%% over %d slots; busiest second %d requests%n",
-                100.0 * all[busiest] / count, busiest / 10.0, 100.0 / slots, slots, peak1s);
+                100.0 * all[busiest] / count,
+                busiest / 10.0,
+                100.0 / slots,
+                slots,
+                peak1s);
         if (laterCount > 0) {
             int firstSlot = (int) ((firstLater - runStart) / slotNanos);
             int used = slots - firstSlot;
@@ -402,8 +529,12 @@ final class WaitsBench {
             for (int i = firstSlot; i < slots; i++) {
                 max = Math.max(max, later[i]);
             }
-            out.printf(Locale.ROOT, "  later polls only: largest share %.2f%%, mean share %.2f%% over %d slots%n",
-                    100.0 * max / laterCount, 100.0 / used, used);
+            out.printf(
+                    Locale.ROOT,
+                    "  later polls only: largest share %.2f%%, mean share %.2f%% over %d slots%n",
+                    100.0 * max / laterCount,
+                    100.0 / used,
+                    used);
         }
     }
 

@@ -48,10 +48,13 @@ class StatsTest {
 
     @Test
     void responderFindsTheWorkflowIdWhateverThePrefix() {
-        assertThat(LoopbackResponder.workflowId(bytes(
-                "<soap:Header><ns2:ActivityMetadata xmlns:ns2=\"x\"><ns2:MasterWorkflowInstanceId>4242</ns2:MasterWorkflowInstanceId>")))
+        assertThat(
+                        LoopbackResponder.workflowId(
+                                bytes(
+                                        "<soap:Header><ns2:ActivityMetadata xmlns:ns2=\"x\"><ns2:MasterWorkflowInstanceId>4242</ns2:MasterWorkflowInstanceId>")))
                 .isEqualTo(4242);
-        assertThat(LoopbackResponder.workflowId(bytes("<MasterWorkflowInstanceId xmlns=\"x\">17</MasterWorkflowInstanceId>")))
+        assertThat(LoopbackResponder.workflowId(
+                        bytes("<MasterWorkflowInstanceId xmlns=\"x\">17</MasterWorkflowInstanceId>")))
                 .isEqualTo(17);
         assertThat(LoopbackResponder.workflowId(bytes("<GetStatus/>"))).isEqualTo(-1);
     }

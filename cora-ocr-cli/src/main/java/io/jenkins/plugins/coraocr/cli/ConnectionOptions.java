@@ -19,31 +19,54 @@ final class ConnectionOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
-    @Option(names = "--url", paramLabel = "URL",
-            description = "The Cora server, http or https; an empty path gets /SequenceServices/coraOcrIntegration_v1.0.0.asmx."
-                    + " Default: $" + URL_VARIABLE + ".")
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            description =
+                    "The Cora server, http or https; an empty path gets /SequenceServices/coraOcrIntegration_v1.0.0.asmx."
+                            + " Default: $" + URL_VARIABLE + ".")
     private String url;
 
-    @Option(names = "--user", paramLabel = "USER", description = "HTTP Basic user name. Default: $" + USER_VARIABLE + ".")
+    @Option(
+            names = "--user",
+            paramLabel = "USER",
+            description = "HTTP Basic user name. Default: $" + USER_VARIABLE + ".")
     private String user;
 
-    @Option(names = "--password-env", paramLabel = "VAR",
+    @Option(
+            names = "--password-env",
+            paramLabel = "VAR",
             description = "Read the password from this environment variable. Without this option and --password-file: $"
                     + PasswordSource.PASSWORD_VARIABLE + ".")
     private String passwordVariable;
 
-    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of this file.")
+    @Option(
+            names = "--password-file",
+            paramLabel = "FILE",
+            description = "Read the password from the first line of this file.")
     private Path passwordFile;
 
-    @Option(names = "--soap", paramLabel = "VERSION", converter = SoapVersionConverter.class,
-            description = "SOAP version, 1.1 or 1.2 (default: ${DEFAULT-VALUE}).", defaultValue = "1.1")
+    @Option(
+            names = "--soap",
+            paramLabel = "VERSION",
+            converter = SoapVersionConverter.class,
+            description = "SOAP version, 1.1 or 1.2 (default: ${DEFAULT-VALUE}).",
+            defaultValue = "1.1")
     private SoapVersion soapVersion;
 
-    @Option(names = "--connect-timeout", paramLabel = "DUR", converter = DurationConverter.class, defaultValue = "10s",
+    @Option(
+            names = "--connect-timeout",
+            paramLabel = "DUR",
+            converter = DurationConverter.class,
+            defaultValue = "10s",
             description = "Time allowed to open a connection (default: ${DEFAULT-VALUE}).")
     private Duration connectTimeout;
 
-    @Option(names = "--read-timeout", paramLabel = "DUR", converter = DurationConverter.class, defaultValue = "30s",
+    @Option(
+            names = "--read-timeout",
+            paramLabel = "DUR",
+            converter = DurationConverter.class,
+            defaultValue = "30s",
             description = "Time allowed for one answer (default: ${DEFAULT-VALUE}).")
     private Duration readTimeout;
 
@@ -74,7 +97,8 @@ final class ConnectionOptions {
                     + ") but no user: add --user or set " + USER_VARIABLE);
         }
         if (userName != null && password.isEmpty()) {
-            throw usage("--user needs a password: --password-env VAR, --password-file FILE or " + PasswordSource.PASSWORD_VARIABLE);
+            throw usage("--user needs a password: --password-env VAR, --password-file FILE or "
+                    + PasswordSource.PASSWORD_VARIABLE);
         }
         CoraOcrClient.Builder builder = CoraOcrClient.builder(serverUrl).soapVersion(soapVersion);
         apply("--user", () -> builder.credentials(userName, password.orElse(null)));

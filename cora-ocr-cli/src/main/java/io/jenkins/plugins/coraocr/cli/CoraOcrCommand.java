@@ -12,13 +12,18 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The {@code cora-ocr} command line: the jar's Main-Class, and the entry point the tests call. */
-@Command(name = "cora-ocr", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "cora-ocr",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Gates builds on Genpact Cora SeQuence OCR workflows (the GetStatus SOAP operation).",
         footerHeading = "%nEnvironment:%n",
-        footer = {"  CORA_OCR_URL       the server, when --url is not given",
-                  "  CORA_OCR_USER      the user, when --user is not given",
-                  "  CORA_OCR_PASSWORD  the password, without --password-env or --password-file",
-                  "%nExit codes: see 'cora-ocr help wait' and 'cora-ocr help status'."})
+        footer = {
+            "  CORA_OCR_URL       the server, when --url is not given",
+            "  CORA_OCR_USER      the user, when --user is not given",
+            "  CORA_OCR_PASSWORD  the password, without --password-env or --password-file",
+            "%nExit codes: see 'cora-ocr help wait' and 'cora-ocr help status'."
+        })
 public final class CoraOcrCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -42,12 +42,13 @@ final class DurationConverter implements ITypeConverter<Duration> {
         if (!matcher.matches()) {
             throw invalid(text, FORMS);
         }
-        long nanosPerUnit = switch (matcher.group(2) == null ? "s" : matcher.group(2)) {
-            case "ms" -> 1_000_000L;
-            case "m" -> 60_000_000_000L;
-            case "h" -> 3_600_000_000_000L;
-            default -> 1_000_000_000L;
-        };
+        long nanosPerUnit =
+                switch (matcher.group(2) == null ? "s" : matcher.group(2)) {
+                    case "ms" -> 1_000_000L;
+                    case "m" -> 60_000_000_000L;
+                    case "h" -> 3_600_000_000_000L;
+                    default -> 1_000_000_000L;
+                };
         BigDecimal nanos = new BigDecimal(matcher.group(1)).multiply(BigDecimal.valueOf(nanosPerUnit));
         return Duration.ofNanos(nanos.toBigInteger().longValueExact());
     }

@@ -76,14 +76,21 @@ final class FileBatchRequest {
     }
 
     private static long workflowId(Document answer, URI endpoint) throws IOException {
-        Element id = path(answer.getDocumentElement(), "Body", "FileBatchResponse", "FileBatchResult", "MasterWorkflowInstanceId");
+        Element id = path(
+                answer.getDocumentElement(),
+                "Body",
+                "FileBatchResponse",
+                "FileBatchResult",
+                "MasterWorkflowInstanceId");
         if (id == null) {
-            throw new IOException("FileBatch at " + endpoint + " answered without FileBatchResult/MasterWorkflowInstanceId");
+            throw new IOException(
+                    "FileBatch at " + endpoint + " answered without FileBatchResult/MasterWorkflowInstanceId");
         }
         try {
             return Long.parseLong(id.getTextContent().trim());
         } catch (NumberFormatException e) {
-            throw new IOException("FileBatch at " + endpoint + " answered a MasterWorkflowInstanceId that is not a number");
+            throw new IOException(
+                    "FileBatch at " + endpoint + " answered a MasterWorkflowInstanceId that is not a number");
         }
     }
 
@@ -101,7 +108,8 @@ final class FileBatchRequest {
 
     private static Element child(Element parent, String localName, String namespace) {
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && localName.equals(element.getLocalName())
+            if (node instanceof Element element
+                    && localName.equals(element.getLocalName())
                     && (namespace == null || namespace.equals(element.getNamespaceURI()))) {
                 return element;
             }

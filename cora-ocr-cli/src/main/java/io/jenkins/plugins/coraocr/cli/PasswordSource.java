@@ -41,7 +41,8 @@ final class PasswordSource {
     private static String fromVariable(String option, String variable, Map<String, String> env) {
         String value = env.get(variable);
         if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException(option + ": " + describe(variable) + (value == null ? " is not set" : " is empty"));
+            throw new IllegalArgumentException(
+                    option + ": " + describe(variable) + (value == null ? " is not set" : " is empty"));
         }
         return value;
     }
@@ -63,7 +64,8 @@ final class PasswordSource {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             line = reader.readLine();
         } catch (IOException e) {
-            throw new IllegalArgumentException("--password-file: cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException(
+                    "--password-file: cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
         }
         if (line == null || line.isEmpty()) {
             throw new IllegalArgumentException("--password-file: the first line of " + file + " is empty");

@@ -12,11 +12,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs a simulated Cora OCR SOAP service on 127.0.0.1 until stopped (Ctrl-C), for trying gates"
-                + " and pipelines without a Cora server. It prints its endpoint URL first.",
-                "Workflows started with FileBatch get ids from 1001 and pass through Queued, ProcessingInput and"
-                + " WaitingForOutput to Completed; a scenario file scripts other ids (see the simulator's README)."})
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Runs a simulated Cora OCR SOAP service on 127.0.0.1 until stopped (Ctrl-C), for trying gates"
+                    + " and pipelines without a Cora server. It prints its endpoint URL first.",
+            "Workflows started with FileBatch get ids from 1001 and pass through Queued, ProcessingInput and"
+                    + " WaitingForOutput to Completed; a scenario file scripts other ids (see the simulator's README)."
+        })
 final class SimulateCommand implements Callable<Integer> {
     static final int DEFAULT_PORT = 8089;
 
@@ -25,7 +30,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "" + DEFAULT_PORT,
+    @Option(
+            names = "--port",
+            paramLabel = "N",
+            defaultValue = "" + DEFAULT_PORT,
             description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     private int port;
 
@@ -35,7 +43,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--user", paramLabel = "USER", description = "Require HTTP Basic authentication with this user.")
     private String user;
 
-    @Option(names = "--password-env", paramLabel = "VAR", description = "The environment variable holding that user's password.")
+    @Option(
+            names = "--password-env",
+            paramLabel = "VAR",
+            description = "The environment variable holding that user's password.")
     private String passwordVariable;
 
     SimulateCommand(CommandContext context) {
@@ -70,7 +81,8 @@ final class SimulateCommand implements Callable<Integer> {
     /** @throws ParameterException for bad options, before anything listens */
     private CoraOcrSimulator.Builder configure(Scenario scenario) {
         try {
-            CoraOcrSimulator.Builder builder = CoraOcrSimulator.builder().port(port).scenario(scenario);
+            CoraOcrSimulator.Builder builder =
+                    CoraOcrSimulator.builder().port(port).scenario(scenario);
             if ((user == null) != (passwordVariable == null)) {
                 throw new IllegalArgumentException("--user and --password-env go together");
             }
@@ -86,8 +98,11 @@ final class SimulateCommand implements Callable<Integer> {
     private void announce(CoraOcrSimulator simulator, Scenario scenario) {
         context.out().println("Cora OCR simulator listening on " + simulator.endpointUrl());
         if (!scenario.workflows().isEmpty()) {
-            context.out().println("Scripted workflows: " + scenario.workflows().keySet().stream()
-                    .map(String::valueOf).collect(Collectors.joining(", ")));
+            context.out()
+                    .println("Scripted workflows: "
+                            + scenario.workflows().keySet().stream()
+                                    .map(String::valueOf)
+                                    .collect(Collectors.joining(", ")));
         }
         context.out().println("Stop it with Ctrl-C.");
         context.out().flush();

@@ -10,15 +10,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Reads the status of one OCR workflow once.",
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  a status was read, whatever it is", "  2  bad usage or input (nothing was sent)",
-                  "  5  no status could be read"})
+        footer = {
+            "  0  a status was read, whatever it is",
+            "  2  bad usage or input (nothing was sent)",
+            "  5  no status could be read"
+        })
 final class StatusCommand implements Callable<Integer> {
     private final CommandContext context;
 
-    @Option(names = "--workflow-id", paramLabel = "ID", required = true, converter = WorkflowIdConverter.class,
+    @Option(
+            names = "--workflow-id",
+            paramLabel = "ID",
+            required = true,
+            converter = WorkflowIdConverter.class,
             description = "The MasterWorkflowInstanceId that OCR FileBatch returned.")
     private long workflowId;
 
@@ -61,7 +71,9 @@ final class StatusCommand implements Callable<Integer> {
         object.put("workflowId", workflowId);
         object.put("status", status == null ? null : status.rawStatus());
         object.put("errorCode", status == null ? null : status.rawErrorCode());
-        object.put("externalContext", status == null ? null : status.externalContext().orElse(null));
+        object.put(
+                "externalContext",
+                status == null ? null : status.externalContext().orElse(null));
         return object;
     }
 }

@@ -20,7 +20,8 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         if (triesPasswordOption(problem)) {
             // picocli would echo the unknown option and its value: the password, into a build log.
             err.println(name + ": there is no option that takes a password (it would show in `ps`);"
-                    + " use --password-env VAR, --password-file FILE or the " + PasswordSource.PASSWORD_VARIABLE + " variable");
+                    + " use --password-env VAR, --password-file FILE or the " + PasswordSource.PASSWORD_VARIABLE
+                    + " variable");
         } else {
             err.println(name + ": " + problem.getMessage());
             UnmatchedArgumentException.printSuggestions(problem, err);
@@ -32,7 +33,8 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
 
     private static boolean triesPasswordOption(ParameterException problem) {
         return problem instanceof UnmatchedArgumentException unmatched
-                && unmatched.getUnmatched().stream().anyMatch(arg -> arg.toLowerCase(Locale.ROOT).startsWith("--pass")
-                        || arg.toLowerCase(Locale.ROOT).startsWith("-p"));
+                && unmatched.getUnmatched().stream()
+                        .anyMatch(arg -> arg.toLowerCase(Locale.ROOT).startsWith("--pass")
+                                || arg.toLowerCase(Locale.ROOT).startsWith("-p"));
     }
 }

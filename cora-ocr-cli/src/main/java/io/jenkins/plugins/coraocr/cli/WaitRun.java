@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class WaitRun {
     /** How long Ctrl-C lets the run report the cancellation before the JVM halts. */
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
+
     private static final int BLOCKING_THREADS = 2;
 
     private final CommandContext context;
@@ -43,13 +44,14 @@ final class WaitRun {
         PrintStream progress = json ? context.err() : context.out();
         ProgressPrinter printer = new ProgressPrinter(progress::println, false);
         // Daemon threads: an interrupted or cancelled wait must never keep the JVM alive.
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("cora-ocr-timer"));
+        ScheduledExecutorService scheduler =
+                Executors.newSingleThreadScheduledExecutor(daemonThreads("cora-ocr-timer"));
         ExecutorService blocking = Executors.newFixedThreadPool(BLOCKING_THREADS, daemonThreads("cora-ocr-poll"));
         try {
             WaitState state = WaitState.begin(workflowId, options, Instant.now());
             printer.printStart(null, client.endpoint(), state, options);
-            CompletableFuture<WaitOutcome> wait = new OcrWaiter(client, scheduler, blocking)
-                    .resume(state, options, progressOf(printer));
+            CompletableFuture<WaitOutcome> wait =
+                    new OcrWaiter(client, scheduler, blocking).resume(state, options, progressOf(printer));
             WaitOutcome outcome = await(wait, workflowId);
             if (outcome == null) {
                 return ExitCodes.ERROR;
@@ -83,14 +85,16 @@ final class WaitRun {
     /** The outcome, or null after Ctrl-C or an interrupt (already reported on stderr). */
     private WaitOutcome await(CompletableFuture<WaitOutcome> wait, long workflowId) {
         CountDownLatch reported = new CountDownLatch(1);
-        Thread cancelOnCtrlC = new Thread(() -> {
-            wait.cancel(false);
-            try {
-                reported.await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "cora-ocr-cancel");
+        Thread cancelOnCtrlC = new Thread(
+                () -> {
+                    wait.cancel(false);
+                    try {
+                        reported.await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "cora-ocr-cancel");
         Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
         try {
             return wait.get();

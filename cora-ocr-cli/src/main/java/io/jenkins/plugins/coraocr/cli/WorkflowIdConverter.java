@@ -21,7 +21,7 @@ final class WorkflowIdConverter implements ITypeConverter<Long> {
 
     private static TypeConversionException invalid(String text) {
         // picocli puts "Invalid value for option '--workflow-id':" in front.
-        return new TypeConversionException("'" + text + "' is not a workflow id: it must be a whole number from 1 to "
-                + Long.MAX_VALUE);
+        return new TypeConversionException(
+                "'" + text + "' is not a workflow id: it must be a whole number from 1 to " + Long.MAX_VALUE);
     }
 }

@@ -21,8 +21,8 @@ import java.util.Map;
 final class Cli {
     static final String USER = "ocr-bot";
     static final String PASSWORD = "Pa55w0rd-s3cret";
-    static final String BASIC_TOKEN = Base64.getEncoder()
-            .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    static final String BASIC_TOKEN =
+            Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,7 +40,8 @@ final class Cli {
                 PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             exitCode = CoraOcrCommand.execute(args, outStream, errStream, env);
         }
-        Result result = new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        Result result =
+                new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         assertNoSecrets(result.out(), result.err());
         return result;
     }
@@ -63,10 +64,13 @@ final class Cli {
 
         /** stdout must hold exactly one JSON object and nothing else. */
         JsonNode json() {
-            try (MappingIterator<JsonNode> values = JSON.readerFor(JsonNode.class).readValues(out)) {
+            try (MappingIterator<JsonNode> values =
+                    JSON.readerFor(JsonNode.class).readValues(out)) {
                 List<JsonNode> all = values.readAll();
                 assertThat(all).as("JSON values on stdout: %s", out).hasSize(1);
-                assertThat(all.get(0).isObject()).as("stdout holds an object: %s", out).isTrue();
+                assertThat(all.get(0).isObject())
+                        .as("stdout holds an object: %s", out)
+                        .isTrue();
                 return all.get(0);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

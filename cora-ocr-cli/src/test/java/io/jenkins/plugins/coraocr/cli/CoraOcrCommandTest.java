@@ -10,7 +10,8 @@ class CoraOcrCommandTest {
         Cli.Result result = Cli.run("--help");
 
         assertThat(result.exitCode()).isEqualTo(0);
-        assertThat(result.out()).contains("status", "wait", "simulate", "demo", "CORA_OCR_URL", "CORA_OCR_USER", "CORA_OCR_PASSWORD");
+        assertThat(result.out())
+                .contains("status", "wait", "simulate", "demo", "CORA_OCR_URL", "CORA_OCR_USER", "CORA_OCR_PASSWORD");
     }
 
     @Test
@@ -18,9 +19,25 @@ class CoraOcrCommandTest {
         Cli.Result result = Cli.run("wait", "--help");
 
         assertThat(result.exitCode()).isEqualTo(0);
-        assertThat(result.out()).contains("--url", "--workflow-id", "--user", "--password-env", "--password-file", "--soap",
-                "--connect-timeout", "--read-timeout", "--poll-interval", "--timeout", "--max-errors",
-                "--accept-error-codes", "--unstable-error-codes", "--json", "3  TIMED_OUT", "4  UNSTABLE", "5  ERROR");
+        assertThat(result.out())
+                .contains(
+                        "--url",
+                        "--workflow-id",
+                        "--user",
+                        "--password-env",
+                        "--password-file",
+                        "--soap",
+                        "--connect-timeout",
+                        "--read-timeout",
+                        "--poll-interval",
+                        "--timeout",
+                        "--max-errors",
+                        "--accept-error-codes",
+                        "--unstable-error-codes",
+                        "--json",
+                        "3  TIMED_OUT",
+                        "4  UNSTABLE",
+                        "5  ERROR");
     }
 
     @Test

@@ -32,8 +32,17 @@ class CoraOcrJarIT {
         simulator = CoraOcrSimulator.builder()
                 .basicAuth(Cli.USER, Cli.PASSWORD)
                 .scenario(Scenario.builder()
-                        .workflow(42, WorkflowScript.builder().status("Completed", "NoError", "invoice-42").build())
-                        .workflow(43, WorkflowScript.builder().status("Queued").status("Failed", "InputFileNotFound").build())
+                        .workflow(
+                                42,
+                                WorkflowScript.builder()
+                                        .status("Completed", "NoError", "invoice-42")
+                                        .build())
+                        .workflow(
+                                43,
+                                WorkflowScript.builder()
+                                        .status("Queued")
+                                        .status("Failed", "InputFileNotFound")
+                                        .build())
                         .build())
                 .start();
         url = simulator.endpointUrl().toString();
@@ -55,19 +64,31 @@ class CoraOcrJarIT {
         List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0)).startsWith("Simulated Cora server listening on http://127.0.0.1:");
         assertThat(lines).anyMatch(line -> line.startsWith("OCR FileBatch started workflow 1001"));
-        assertThat(lines).anyMatch(line -> line.startsWith("Waiting for OCR workflow 1001 on ") && line.contains("polling every 1s"));
-        assertThat(lines).filteredOn(line -> line.matches("\\[\\+[0-9.]+m?s] status .*"))
+        assertThat(lines)
+                .anyMatch(line ->
+                        line.startsWith("Waiting for OCR workflow 1001 on ") && line.contains("polling every 1s"));
+        assertThat(lines)
+                .filteredOn(line -> line.matches("\\[\\+[0-9.]+m?s] status .*"))
                 .extracting(line -> line.replaceFirst("^\\[[^]]*] status (\\w+).*", "$1"))
                 .containsExactly("Queued", "ProcessingInput", "WaitingForOutput", "Completed");
-        assertThat(lines.get(lines.size() - 1)).startsWith("OCR workflow 1001 PASSED: it completed without error."
-                + " Last status: Completed (NoError), ExternalContext \"demo invoice batch\".");
+        assertThat(lines.get(lines.size() - 1))
+                .startsWith("OCR workflow 1001 PASSED: it completed without error."
+                        + " Last status: Completed (NoError), ExternalContext \"demo invoice batch\".");
         assertThat(took).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(30));
     }
 
     @Test
     void statusJsonWithThePasswordFromTheRealEnvironment() throws Exception {
-        Run run = java(Map.of("CORA_OCR_PASSWORD", Cli.PASSWORD), "status", "--url", url, "--user", Cli.USER,
-                "--workflow-id", "42", "--json");
+        Run run = java(
+                Map.of("CORA_OCR_PASSWORD", Cli.PASSWORD),
+                "status",
+                "--url",
+                url,
+                "--user",
+                Cli.USER,
+                "--workflow-id",
+                "42",
+                "--json");
 
         assertThat(run.exitCode()).as("%s", run).isEqualTo(0);
         assertThat(run.err()).isEmpty();
@@ -81,8 +102,19 @@ class CoraOcrJarIT {
 
     @Test
     void waitOnAFailedWorkflowExits1() throws Exception {
-        Run run = java(Map.of("OCR_SECRET", Cli.PASSWORD), "wait", "--url", url, "--user", Cli.USER,
-                "--password-env", "OCR_SECRET", "--workflow-id", "43", "--poll-interval", "200ms");
+        Run run = java(
+                Map.of("OCR_SECRET", Cli.PASSWORD),
+                "wait",
+                "--url",
+                url,
+                "--user",
+                Cli.USER,
+                "--password-env",
+                "OCR_SECRET",
+                "--workflow-id",
+                "43",
+                "--poll-interval",
+                "200ms");
 
         assertThat(run.exitCode()).as("%s", run).isEqualTo(1);
         assertThat(run.out()).contains("OCR workflow 43 FAILED: it ended Failed with error code InputFileNotFound");
@@ -102,12 +134,14 @@ class CoraOcrJarIT {
     }
 
     private static Run java(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("cora-ocr-out", ".txt");
         Path err = Files.createTempFile("cora-ocr-err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().keySet().removeIf(name -> name.startsWith("CORA_OCR_"));
         builder.environment().putAll(extraEnv);
@@ -116,7 +150,10 @@ class CoraOcrJarIT {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 throw new AssertionError("cora-ocr " + String.join(" ", args) + " did not end within 60s");
             }
-            Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            Run run = new Run(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
             Cli.assertNoSecrets(run.out(), run.err());
             return run;
         } finally {

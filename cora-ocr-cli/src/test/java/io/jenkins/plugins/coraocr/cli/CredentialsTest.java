@@ -28,7 +28,13 @@ class CredentialsTest {
     static void startSimulator() {
         simulator = CoraOcrSimulator.builder()
                 .basicAuth(Cli.USER, Cli.PASSWORD)
-                .scenario(Scenario.builder().workflow(42, WorkflowScript.builder().status("Completed", "NoError", "x").build()).build())
+                .scenario(Scenario.builder()
+                        .workflow(
+                                42,
+                                WorkflowScript.builder()
+                                        .status("Completed", "NoError", "x")
+                                        .build())
+                        .build())
                 .start();
         url = simulator.endpointUrl().toString();
     }
@@ -45,8 +51,17 @@ class CredentialsTest {
 
     @Test
     void passwordFromTheVariableNamedByPasswordEnv() {
-        Cli.Result result = Cli.run(Map.of("OCR_SECRET", Cli.PASSWORD),
-                "status", "--url", url, "--workflow-id", "42", "--user", Cli.USER, "--password-env", "OCR_SECRET");
+        Cli.Result result = Cli.run(
+                Map.of("OCR_SECRET", Cli.PASSWORD),
+                "status",
+                "--url",
+                url,
+                "--workflow-id",
+                "42",
+                "--user",
+                Cli.USER,
+                "--password-env",
+                "OCR_SECRET");
 
         assertReadWithTheRightCredentials(result);
     }
@@ -55,8 +70,8 @@ class CredentialsTest {
     void passwordFromTheFirstLineOfPasswordFile(@TempDir Path directory) throws IOException {
         Path file = Files.writeString(directory.resolve("password.txt"), Cli.PASSWORD + "\nsecond line ignored\n");
 
-        Cli.Result result = Cli.run("status", "--url", url, "--workflow-id", "42", "--user", Cli.USER,
-                "--password-file", file.toString());
+        Cli.Result result = Cli.run(
+                "status", "--url", url, "--workflow-id", "42", "--user", Cli.USER, "--password-file", file.toString());
 
         assertReadWithTheRightCredentials(result);
     }
@@ -65,41 +80,82 @@ class CredentialsTest {
     void passwordFileWithWindowsLineEnd(@TempDir Path directory) throws IOException {
         Path file = Files.writeString(directory.resolve("password.txt"), Cli.PASSWORD + "\r\n");
 
-        Cli.Result result = Cli.run("wait", "--url", url, "--workflow-id", "42", "--user", Cli.USER,
-                "--password-file", file.toString(), "--poll-interval", "100ms");
+        Cli.Result result = Cli.run(
+                "wait",
+                "--url",
+                url,
+                "--workflow-id",
+                "42",
+                "--user",
+                Cli.USER,
+                "--password-file",
+                file.toString(),
+                "--poll-interval",
+                "100ms");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(0);
     }
 
     @Test
     void passwordFromCoraOcrPasswordWhenNoOptionIsGiven() {
-        Cli.Result result = Cli.run(Map.of("CORA_OCR_PASSWORD", Cli.PASSWORD),
-                "status", "--url", url, "--workflow-id", "42", "--user", Cli.USER);
+        Cli.Result result = Cli.run(
+                Map.of("CORA_OCR_PASSWORD", Cli.PASSWORD),
+                "status",
+                "--url",
+                url,
+                "--workflow-id",
+                "42",
+                "--user",
+                Cli.USER);
 
         assertReadWithTheRightCredentials(result);
     }
 
     @Test
     void passwordEnvWinsOverCoraOcrPassword() {
-        Cli.Result result = Cli.run(Map.of("CORA_OCR_PASSWORD", "stale", "OCR_SECRET", Cli.PASSWORD),
-                "status", "--url", url, "--workflow-id", "42", "--user", Cli.USER, "--password-env", "OCR_SECRET");
+        Cli.Result result = Cli.run(
+                Map.of("CORA_OCR_PASSWORD", "stale", "OCR_SECRET", Cli.PASSWORD),
+                "status",
+                "--url",
+                url,
+                "--workflow-id",
+                "42",
+                "--user",
+                Cli.USER,
+                "--password-env",
+                "OCR_SECRET");
 
         assertReadWithTheRightCredentials(result);
     }
 
     @Test
     void urlAndUserFromTheEnvironment() {
-        Cli.Result result = Cli.run(Map.of("CORA_OCR_URL", url, "CORA_OCR_USER", Cli.USER, "CORA_OCR_PASSWORD", Cli.PASSWORD),
-                "status", "--workflow-id", "42");
+        Cli.Result result = Cli.run(
+                Map.of("CORA_OCR_URL", url, "CORA_OCR_USER", Cli.USER, "CORA_OCR_PASSWORD", Cli.PASSWORD),
+                "status",
+                "--workflow-id",
+                "42");
 
         assertReadWithTheRightCredentials(result);
     }
 
     @Test
     void optionsWinOverTheEnvironment() {
-        Cli.Result result = Cli.run(Map.of("CORA_OCR_URL", "http://127.0.0.1:1/", "CORA_OCR_USER", "someone-else",
-                        "CORA_OCR_PASSWORD", Cli.PASSWORD),
-                "status", "--url", url, "--user", Cli.USER, "--workflow-id", "42");
+        Cli.Result result = Cli.run(
+                Map.of(
+                        "CORA_OCR_URL",
+                        "http://127.0.0.1:1/",
+                        "CORA_OCR_USER",
+                        "someone-else",
+                        "CORA_OCR_PASSWORD",
+                        Cli.PASSWORD),
+                "status",
+                "--url",
+                url,
+                "--user",
+                Cli.USER,
+                "--workflow-id",
+                "42");
 
         assertReadWithTheRightCredentials(result);
     }
@@ -107,14 +163,23 @@ class CredentialsTest {
     @Test
     void rejectedLoginEndsWait5AtOnceWithoutPrintingThePassword() {
         String wrong = Cli.PASSWORD + "-wrong";
-        Cli.Result result = Cli.run(Map.of("CORA_OCR_PASSWORD", wrong),
-                "wait", "--url", url, "--workflow-id", "42", "--user", Cli.USER, "--json");
+        Cli.Result result = Cli.run(
+                Map.of("CORA_OCR_PASSWORD", wrong),
+                "wait",
+                "--url",
+                url,
+                "--workflow-id",
+                "42",
+                "--user",
+                Cli.USER,
+                "--json");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(5);
         assertThat(result.json().get("result").asText()).isEqualTo("ERROR");
         assertThat(result.err()).contains("401");
         assertThat(simulator.requests()).hasSize(1);
-        String wrongToken = Base64.getEncoder().encodeToString((Cli.USER + ":" + wrong).getBytes(StandardCharsets.UTF_8));
+        String wrongToken =
+                Base64.getEncoder().encodeToString((Cli.USER + ":" + wrong).getBytes(StandardCharsets.UTF_8));
         assertThat(result.out() + result.err()).doesNotContain(wrong).doesNotContain(wrongToken);
     }
 

@@ -13,7 +13,8 @@ class DurationConverterTest {
     @ParameterizedTest
     @CsvSource({
         "500ms, 500", "15s, 15000", "10m, 600000", "2h, 7200000", "PT15S, 15000", "pt1m30s, 90000",
-        "30, 30000", "1.5, 1500", "1.5s, 1500", "0, 0", "' 15s ', 15000", "15S, 15000"})
+        "30, 30000", "1.5, 1500", "1.5s, 1500", "0, 0", "' 15s ', 15000", "15S, 15000"
+    })
     void acceptsTheDocumentedForms(String text, long millis) {
         assertThat(DurationConverter.parse(text)).isEqualTo(Duration.ofMillis(millis));
     }

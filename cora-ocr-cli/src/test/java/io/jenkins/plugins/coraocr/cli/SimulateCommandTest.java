@@ -20,15 +20,28 @@ class SimulateCommandTest {
 
     @Test
     void printsItsUrlServesUntilInterruptedAndExits0(@TempDir Path directory) throws Exception {
-        Path scenario = Files.writeString(directory.resolve("scenario.json"),
+        Path scenario = Files.writeString(
+                directory.resolve("scenario.json"),
                 "{\"workflows\": {\"7\": [{\"status\": \"Failed\", \"errorCode\": \"InputFileNotFound\"}]}}");
         Map<String, String> env = Map.of("SIM_PASSWORD", Cli.PASSWORD);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         AtomicInteger exitCode = new AtomicInteger(-1);
         Thread simulate = new Thread(() -> exitCode.set(CoraOcrCommand.execute(
-                new String[] {"simulate", "--port", "0", "--scenario", scenario.toString(), "--user", Cli.USER, "--password-env", "SIM_PASSWORD"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env)));
+                new String[] {
+                    "simulate",
+                    "--port",
+                    "0",
+                    "--scenario",
+                    scenario.toString(),
+                    "--user",
+                    Cli.USER,
+                    "--password-env",
+                    "SIM_PASSWORD"
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                env)));
         simulate.start();
         String url = awaitUrl(out);
 
@@ -36,8 +49,17 @@ class SimulateCommandTest {
         assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/SequenceServices/coraOcrIntegration_v1\\.0\\.0\\.asmx");
         Cli.Result unauthenticated = Cli.run("status", "--url", url, "--workflow-id", "7");
         assertThat(unauthenticated.exitCode()).as("%s", unauthenticated).isEqualTo(5);
-        Cli.Result scripted = Cli.run(Map.of("CORA_OCR_PASSWORD", Cli.PASSWORD),
-                "wait", "--url", url, "--user", Cli.USER, "--workflow-id", "7", "--poll-interval", "100ms");
+        Cli.Result scripted = Cli.run(
+                Map.of("CORA_OCR_PASSWORD", Cli.PASSWORD),
+                "wait",
+                "--url",
+                url,
+                "--user",
+                Cli.USER,
+                "--workflow-id",
+                "7",
+                "--poll-interval",
+                "100ms");
         assertThat(scripted.exitCode()).as("%s", scripted).isEqualTo(1);
 
         simulate.interrupt();
@@ -50,7 +72,8 @@ class SimulateCommandTest {
 
     @Test
     void badScenarioFileExits2NamingFilePlaceAndProblem(@TempDir Path directory) throws IOException {
-        Path scenario = Files.writeString(directory.resolve("bad.json"), "{\"workflows\": {\"7\": [{\"status\": \"Queued\", \"polls\": 0}]}}");
+        Path scenario = Files.writeString(
+                directory.resolve("bad.json"), "{\"workflows\": {\"7\": [{\"status\": \"Queued\", \"polls\": 0}]}}");
 
         Cli.Result result = Cli.run("simulate", "--port", "0", "--scenario", scenario.toString());
 

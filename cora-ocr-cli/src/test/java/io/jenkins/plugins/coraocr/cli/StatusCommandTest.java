@@ -16,12 +16,26 @@ class StatusCommandTest {
 
     @BeforeAll
     static void startSimulator() {
-        simulator = CoraOcrSimulator.builder().scenario(Scenario.builder()
-                .workflow(42, WorkflowScript.builder().status("Completed", "NoError", "x").build())
-                .workflow(43, WorkflowScript.builder().status("Failed", "RobotProfileNotFound").build())
-                .workflow(44, WorkflowScript.builder().httpError(503).build())
-                .workflow(45, WorkflowScript.builder().status("Paused", "Whatever").build())
-                .build()).start();
+        simulator = CoraOcrSimulator.builder()
+                .scenario(Scenario.builder()
+                        .workflow(
+                                42,
+                                WorkflowScript.builder()
+                                        .status("Completed", "NoError", "x")
+                                        .build())
+                        .workflow(
+                                43,
+                                WorkflowScript.builder()
+                                        .status("Failed", "RobotProfileNotFound")
+                                        .build())
+                        .workflow(44, WorkflowScript.builder().httpError(503).build())
+                        .workflow(
+                                45,
+                                WorkflowScript.builder()
+                                        .status("Paused", "Whatever")
+                                        .build())
+                        .build())
+                .start();
         url = simulator.endpointUrl().toString();
     }
 
@@ -41,7 +55,8 @@ class StatusCommandTest {
 
     @Test
     void anyFinalStatusIsAStatusReadAndExits0() {
-        assertThat(Cli.run("status", "--url", url, "--workflow-id", "43").exitCode()).isEqualTo(0);
+        assertThat(Cli.run("status", "--url", url, "--workflow-id", "43").exitCode())
+                .isEqualTo(0);
         assertThat(Cli.run("status", "--url", url, "--workflow-id", "45").out()).contains("Paused (Whatever)");
     }
 
@@ -86,7 +101,8 @@ class StatusCommandTest {
 
     @Test
     void nothingListeningExits5() {
-        Cli.Result result = Cli.run("status", "--url", "http://127.0.0.1:1/", "--workflow-id", "42", "--connect-timeout", "2s");
+        Cli.Result result =
+                Cli.run("status", "--url", "http://127.0.0.1:1/", "--workflow-id", "42", "--connect-timeout", "2s");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(5);
         assertThat(result.err()).contains("connection refused");

@@ -28,8 +28,8 @@ class WaitCommandTest {
 
     private static Cli.Result waitFor(long workflowId, WorkflowScript script, String... extraArgs) {
         simulator.script(workflowId, script);
-        List<String> args = new ArrayList<>(List.of("wait", "--url", url, "--workflow-id", Long.toString(workflowId),
-                "--poll-interval", "100ms"));
+        List<String> args = new ArrayList<>(
+                List.of("wait", "--url", url, "--workflow-id", Long.toString(workflowId), "--poll-interval", "100ms"));
         args.addAll(List.of(extraArgs));
         if (!args.contains("--timeout")) {
             args.addAll(List.of("--timeout", "20s"));
@@ -39,31 +39,42 @@ class WaitCommandTest {
 
     @Test
     void passedPrintsStartStatusChangesRetriesAndOutcomeAndExits0() {
-        Cli.Result result = waitFor(100, WorkflowScript.builder()
-                .status("Queued").times(2)
-                .status("ProcessingInput", "NoError", "invoice-42")
-                .httpError(503)
-                .status("WaitingForOutput", "NoError", "invoice-42")
-                .status("Completed", "NoError", "invoice-42")
-                .build());
+        Cli.Result result = waitFor(
+                100,
+                WorkflowScript.builder()
+                        .status("Queued")
+                        .times(2)
+                        .status("ProcessingInput", "NoError", "invoice-42")
+                        .httpError(503)
+                        .status("WaitingForOutput", "NoError", "invoice-42")
+                        .status("Completed", "NoError", "invoice-42")
+                        .build());
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(0);
         List<String> lines = result.outLines();
-        assertThat(lines.get(0)).startsWith("Waiting for OCR workflow 100 on " + url + ": polling every 100ms, deadline ")
+        assertThat(lines.get(0))
+                .startsWith("Waiting for OCR workflow 100 on " + url + ": polling every 100ms, deadline ")
                 .endsWith("(20s)");
         assertThat(lines).anyMatch(line -> line.matches("\\[\\+[0-9.]+m?s] status Queued \\(NoError\\)"));
-        assertThat(lines).anyMatch(line -> line.matches(
-                "\\[\\+[0-9.]+m?s] status ProcessingInput \\(NoError\\), ExternalContext \"invoice-42\""));
-        assertThat(lines).anyMatch(line -> line.startsWith("poll failed (attempt 1), retrying in ") && line.contains("503"));
+        assertThat(lines)
+                .anyMatch(line -> line.matches(
+                        "\\[\\+[0-9.]+m?s] status ProcessingInput \\(NoError\\), ExternalContext \"invoice-42\""));
+        assertThat(lines)
+                .anyMatch(line -> line.startsWith("poll failed (attempt 1), retrying in ") && line.contains("503"));
         assertThat(lines).filteredOn(line -> line.contains("status Queued")).hasSize(1);
-        assertThat(lines.get(lines.size() - 1)).startsWith("OCR workflow 100 PASSED: it completed without error."
-                + " Last status: Completed (NoError), ExternalContext \"invoice-42\". 5 polls in ");
+        assertThat(lines.get(lines.size() - 1))
+                .startsWith("OCR workflow 100 PASSED: it completed without error."
+                        + " Last status: Completed (NoError), ExternalContext \"invoice-42\". 5 polls in ");
         assertThat(result.err()).isEmpty();
     }
 
     @Test
     void failedStatusExits1() {
-        Cli.Result result = waitFor(101, WorkflowScript.builder().status("Failed", "InputFileNotFound", "batch 7").build());
+        Cli.Result result = waitFor(
+                101,
+                WorkflowScript.builder()
+                        .status("Failed", "InputFileNotFound", "batch 7")
+                        .build());
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
         assertThat(result.outLines().get(result.outLines().size() - 1))
@@ -81,7 +92,8 @@ class WaitCommandTest {
 
     @Test
     void deadlineBeforeAFinalStatusExits3() {
-        Cli.Result result = waitFor(102, WorkflowScript.builder().status("Queued").build(), "--timeout", "400ms");
+        Cli.Result result =
+                waitFor(102, WorkflowScript.builder().status("Queued").build(), "--timeout", "400ms");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(3);
         assertThat(result.out()).contains("OCR workflow 102 TIMED_OUT: the 400ms timeout ran out");
@@ -89,20 +101,29 @@ class WaitCommandTest {
 
     @Test
     void unstableErrorCodeExits4() {
-        Cli.Result result = waitFor(103, WorkflowScript.builder().status("Aborted", "TimedOut").build(),
-                "--unstable-error-codes", "timedout,InternalError");
+        Cli.Result result = waitFor(
+                103,
+                WorkflowScript.builder().status("Aborted", "TimedOut").build(),
+                "--unstable-error-codes",
+                "timedout,InternalError");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(4);
-        assertThat(result.out()).contains("OCR workflow 103 UNSTABLE: it ended Aborted with error code TimedOut, which is marked unstable");
+        assertThat(result.out())
+                .contains(
+                        "OCR workflow 103 UNSTABLE: it ended Aborted with error code TimedOut, which is marked unstable");
     }
 
     @Test
     void acceptedErrorCodeExits0() {
-        Cli.Result result = waitFor(104, WorkflowScript.builder().status("Completed", "OutputFileExists").build(),
-                "--accept-error-codes", "OutputFileExists");
+        Cli.Result result = waitFor(
+                104,
+                WorkflowScript.builder().status("Completed", "OutputFileExists").build(),
+                "--accept-error-codes",
+                "OutputFileExists");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(0);
-        assertThat(result.out()).contains("PASSED: it ended Completed with error code OutputFileExists, which is accepted");
+        assertThat(result.out())
+                .contains("PASSED: it ended Completed with error code OutputFileExists, which is accepted");
     }
 
     @Test
@@ -116,8 +137,14 @@ class WaitCommandTest {
 
     @Test
     void wrongPathExits5AtOnce() {
-        Cli.Result result = Cli.run("wait", "--url", "http://127.0.0.1:" + simulator.port() + "/nothing/here.asmx",
-                "--workflow-id", "106", "--poll-interval", "100ms");
+        Cli.Result result = Cli.run(
+                "wait",
+                "--url",
+                "http://127.0.0.1:" + simulator.port() + "/nothing/here.asmx",
+                "--workflow-id",
+                "106",
+                "--poll-interval",
+                "100ms");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(5);
         assertThat(result.err()).contains("ERROR: could not read the status");
@@ -125,10 +152,13 @@ class WaitCommandTest {
 
     @Test
     void jsonPrintsExactlyOneObjectOnStdoutAndProgressOnStderr() {
-        Cli.Result result = waitFor(107, WorkflowScript.builder()
-                .status("Queued")
-                .status("Completed", "NoError", "ctx \"quoted\"")
-                .build(), "--json");
+        Cli.Result result = waitFor(
+                107,
+                WorkflowScript.builder()
+                        .status("Queued")
+                        .status("Completed", "NoError", "ctx \"quoted\"")
+                        .build(),
+                "--json");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(0);
         JsonNode json = result.json();
@@ -145,7 +175,8 @@ class WaitCommandTest {
 
     @Test
     void jsonOfAnErrorStillHoldsTheOutcome() {
-        Cli.Result result = waitFor(108, WorkflowScript.builder().httpError(503).build(), "--max-errors", "1", "--json");
+        Cli.Result result =
+                waitFor(108, WorkflowScript.builder().httpError(503).build(), "--max-errors", "1", "--json");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(5);
         JsonNode json = result.json();
@@ -158,8 +189,8 @@ class WaitCommandTest {
 
     @Test
     void jsonOfATimeoutSaysTimedOut() {
-        Cli.Result result = waitFor(109, WorkflowScript.builder().status("ProcessingInput").build(),
-                "--timeout", "300ms", "--json");
+        Cli.Result result = waitFor(
+                109, WorkflowScript.builder().status("ProcessingInput").build(), "--timeout", "300ms", "--json");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(3);
         JsonNode json = result.json();
@@ -169,9 +200,12 @@ class WaitCommandTest {
 
     @Test
     void soap12Works() {
-        Cli.Result result = waitFor(110, WorkflowScript.builder().status("Completed").build(), "--soap", "1.2");
+        Cli.Result result =
+                waitFor(110, WorkflowScript.builder().status("Completed").build(), "--soap", "1.2");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(0);
-        assertThat(simulator.requests()).anyMatch(request -> String.valueOf(request.header("Content-Type")).startsWith("application/soap+xml"));
+        assertThat(simulator.requests())
+                .anyMatch(request ->
+                        String.valueOf(request.header("Content-Type")).startsWith("application/soap+xml"));
     }
 }

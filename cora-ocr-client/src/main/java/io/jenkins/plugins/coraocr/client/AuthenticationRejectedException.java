@@ -10,7 +10,8 @@ public final class AuthenticationRejectedException extends CoraOcrException {
     private final int httpStatus;
     private final List<String> challenges;
 
-    public AuthenticationRejectedException(URI endpoint, long workflowId, int httpStatus, List<String> challenges, String detail) {
+    public AuthenticationRejectedException(
+            URI endpoint, long workflowId, int httpStatus, List<String> challenges, String detail) {
         super(endpoint, workflowId, detail, null);
         this.httpStatus = httpStatus;
         this.challenges = List.copyOf(challenges);

@@ -65,7 +65,8 @@ public final class CoraOcrClient implements AutoCloseable {
         this.endpoint = EndpointAddress.resolve(builder.url);
         this.soapVersion = builder.soapVersion;
         this.redaction = new Redaction(builder.password, builder.basicToken());
-        this.classifier = new FailureClassifier(endpoint, builder.username != null, builder.connectTimeout, builder.readTimeout);
+        this.classifier =
+                new FailureClassifier(endpoint, builder.username != null, builder.connectTimeout, builder.readTimeout);
         this.bus = ContextClassLoader.call(CoraOcrClient::createPrivateBus);
         this.bus.setProperty(FORCE_URLCONNECTION, Boolean.TRUE);
         this.bus.setProperty(FaultListener.class.getName(), new QuietFaultListener());
@@ -108,7 +109,8 @@ public final class CoraOcrClient implements AutoCloseable {
      */
     public WorkflowStatus getStatus(long masterWorkflowInstanceId) throws CoraOcrException {
         if (masterWorkflowInstanceId <= 0) {
-            throw new IllegalArgumentException("workflow id must be a positive number, got " + masterWorkflowInstanceId);
+            throw new IllegalArgumentException(
+                    "workflow id must be a positive number, got " + masterWorkflowInstanceId);
         }
         return ContextClassLoader.call(() -> invoke(masterWorkflowInstanceId));
     }
@@ -121,7 +123,8 @@ public final class CoraOcrClient implements AutoCloseable {
         requestContext.put(ResponseCapture.FACTS_HOLDER, facts);
         DOMSource answer;
         try {
-            answer = dispatch.invoke(new DOMSource(document.createElementNS(ServiceNames.NAMESPACE, ServiceNames.GET_STATUS)));
+            answer = dispatch.invoke(
+                    new DOMSource(document.createElementNS(ServiceNames.NAMESPACE, ServiceNames.GET_STATUS)));
         } catch (WebServiceException | org.apache.cxf.interceptor.Fault e) {
             CoraOcrException failure = redaction.apply(classifier.classify(workflowId, facts.get(), e));
             LOG.log(Level.FINE, failure.getMessage(), e);
@@ -134,7 +137,8 @@ public final class CoraOcrClient implements AutoCloseable {
     }
 
     private static Header activityMetadata(Document document, long workflowId) {
-        Element metadata = document.createElementNS(ServiceNames.NAMESPACE, ServiceNames.ACTIVITY_METADATA.getLocalPart());
+        Element metadata =
+                document.createElementNS(ServiceNames.NAMESPACE, ServiceNames.ACTIVITY_METADATA.getLocalPart());
         Element id = document.createElementNS(ServiceNames.NAMESPACE, ServiceNames.MASTER_WORKFLOW_INSTANCE_ID);
         id.setTextContent(Long.toString(workflowId));
         metadata.appendChild(id);
@@ -161,7 +165,8 @@ public final class CoraOcrClient implements AutoCloseable {
         } finally {
             BusFactory.setThreadDefaultBus(previous);
         }
-        service.addPort(ServiceNames.PORT,
+        service.addPort(
+                ServiceNames.PORT,
                 soapVersion == SoapVersion.SOAP_12 ? SOAPBinding.SOAP12HTTP_BINDING : SOAPBinding.SOAP11HTTP_BINDING,
                 endpoint.toString());
         Dispatch<DOMSource> created = service.createDispatch(ServiceNames.PORT, DOMSource.class, Service.Mode.PAYLOAD);
@@ -265,7 +270,8 @@ public final class CoraOcrClient implements AutoCloseable {
             if (username == null) {
                 return null;
             }
-            return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return "Basic "
+                    + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         }
 
         private static Duration positive(String field, Duration value) {

@@ -27,7 +27,8 @@ final class EndpointAddress {
         }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
-            throw new IllegalArgumentException("server URL '" + shown(trimmed) + "' must start with http:// or https://");
+            throw new IllegalArgumentException(
+                    "server URL '" + shown(trimmed) + "' must start with http:// or https://");
         }
         if (uri.getRawUserInfo() != null) {
             // The URL would carry the password into logs and error messages; credentials have their own field.
@@ -43,7 +44,8 @@ final class EndpointAddress {
         String path = uri.getRawPath();
         if (path == null || path.isEmpty() || path.equals("/")) {
             try {
-                return new URI(scheme, null, uri.getHost(), uri.getPort(), ServiceNames.DEFAULT_PATH, uri.getQuery(), null);
+                return new URI(
+                        scheme, null, uri.getHost(), uri.getPort(), ServiceNames.DEFAULT_PATH, uri.getQuery(), null);
             } catch (URISyntaxException e) {
                 throw new IllegalArgumentException("server URL '" + shown(trimmed) + "' is not a valid URL");
             }

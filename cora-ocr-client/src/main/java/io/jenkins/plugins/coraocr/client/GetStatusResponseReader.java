@@ -24,8 +24,11 @@ final class GetStatusResponseReader {
     static WorkflowStatus read(Node payload, URI endpoint, long workflowId) throws ProtocolViolationException {
         Element response = payload instanceof Document ? ((Document) payload).getDocumentElement() : (Element) payload;
         if (response == null || !isService(response, GET_STATUS_RESPONSE)) {
-            throw new ProtocolViolationException(endpoint, workflowId,
-                    "the answer's body holds " + describe(response) + " instead of GetStatusResponse", null);
+            throw new ProtocolViolationException(
+                    endpoint,
+                    workflowId,
+                    "the answer's body holds " + describe(response) + " instead of GetStatusResponse",
+                    null);
         }
         Element fields = child(response, GET_STATUS_RESULT);
         if (fields == null || child(fields, STATUS) == null) {
@@ -39,7 +42,9 @@ final class GetStatusResponseReader {
         Element externalContext = child(fields, EXTERNAL_CONTEXT);
         return WorkflowStatus.of(
                 status.getTextContent().trim(),
-                errorCode == null || isNil(errorCode) ? null : errorCode.getTextContent().trim(),
+                errorCode == null || isNil(errorCode)
+                        ? null
+                        : errorCode.getTextContent().trim(),
                 externalContext == null || isNil(externalContext) ? null : externalContext.getTextContent());
     }
 

@@ -70,7 +70,8 @@ public enum OcrErrorCode {
                 return code;
             }
         }
-        throw new IllegalArgumentException(field + ": unknown error code '" + name + "'; valid codes are " + validNames());
+        throw new IllegalArgumentException(
+                field + ": unknown error code '" + name + "'; valid codes are " + validNames());
     }
 
     /** The documented names, comma-separated, for error messages and help texts. */

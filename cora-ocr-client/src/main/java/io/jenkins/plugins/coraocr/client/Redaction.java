@@ -23,17 +23,32 @@ final class Redaction {
         }
         if (failure instanceof ServiceFaultException) {
             ServiceFaultException fault = (ServiceFaultException) failure;
-            return new ServiceFaultException(fault.endpoint(), fault.workflowId(), fault.httpStatus(), clean(fault.faultCode()), clean(fault.faultString()));
+            return new ServiceFaultException(
+                    fault.endpoint(),
+                    fault.workflowId(),
+                    fault.httpStatus(),
+                    clean(fault.faultCode()),
+                    clean(fault.faultString()));
         }
         if (failure instanceof TransientServiceException) {
-            return new TransientServiceException(failure.endpoint(), failure.workflowId(), ((TransientServiceException) failure).httpStatus(), cleaned, null);
+            return new TransientServiceException(
+                    failure.endpoint(),
+                    failure.workflowId(),
+                    ((TransientServiceException) failure).httpStatus(),
+                    cleaned,
+                    null);
         }
         if (failure instanceof AuthenticationRejectedException) {
             AuthenticationRejectedException auth = (AuthenticationRejectedException) failure;
-            return new AuthenticationRejectedException(auth.endpoint(), auth.workflowId(), auth.httpStatus(), auth.challenges(), cleaned);
+            return new AuthenticationRejectedException(
+                    auth.endpoint(), auth.workflowId(), auth.httpStatus(), auth.challenges(), cleaned);
         }
         if (failure instanceof EndpointNotFoundException) {
-            return new EndpointNotFoundException(failure.endpoint(), failure.workflowId(), ((EndpointNotFoundException) failure).httpStatus(), cleaned);
+            return new EndpointNotFoundException(
+                    failure.endpoint(),
+                    failure.workflowId(),
+                    ((EndpointNotFoundException) failure).httpStatus(),
+                    cleaned);
         }
         return new ProtocolViolationException(failure.endpoint(), failure.workflowId(), cleaned, null);
     }

@@ -26,6 +26,7 @@ final class ResponseCapture extends AbstractPhaseInterceptor<Message> {
      * response context is not filled when the in-chain fails.
      */
     static final String FACTS_HOLDER = ResponseFacts.class.getName();
+
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private static final byte[] DOCTYPE = "<!doctype".getBytes(StandardCharsets.US_ASCII);
@@ -36,7 +37,9 @@ final class ResponseCapture extends AbstractPhaseInterceptor<Message> {
 
     @Override
     public void handleMessage(Message message) {
-        int status = message.get(Message.RESPONSE_CODE) instanceof Integer ? (Integer) message.get(Message.RESPONSE_CODE) : -1;
+        int status = message.get(Message.RESPONSE_CODE) instanceof Integer
+                ? (Integer) message.get(Message.RESPONSE_CODE)
+                : -1;
         Map<String, List<String>> headers = headers(message);
         String contentType = first(headers, "Content-Type");
         if (contentType == null && message.get(Message.CONTENT_TYPE) instanceof String) {
@@ -55,8 +58,8 @@ final class ResponseCapture extends AbstractPhaseInterceptor<Message> {
             }
             tooLarge = body == null;
         }
-        ResponseFacts facts = new ResponseFacts(status, contentType, challenges, location, tooLarge,
-                body != null && containsDoctype(body));
+        ResponseFacts facts = new ResponseFacts(
+                status, contentType, challenges, location, tooLarge, body != null && containsDoctype(body));
         holder(message).set(facts);
         if (!facts.looksLikeSoap()) {
             throw new Fault(new UnusableAnswer(facts));
@@ -66,7 +69,8 @@ final class ResponseCapture extends AbstractPhaseInterceptor<Message> {
 
     @SuppressWarnings("unchecked")
     private static AtomicReference<ResponseFacts> holder(Message message) {
-        Message request = message.getExchange() == null ? null : message.getExchange().getOutMessage();
+        Message request =
+                message.getExchange() == null ? null : message.getExchange().getOutMessage();
         Object holder = request == null ? null : request.get(FACTS_HOLDER);
         return holder instanceof AtomicReference ? (AtomicReference<ResponseFacts>) holder : new AtomicReference<>();
     }

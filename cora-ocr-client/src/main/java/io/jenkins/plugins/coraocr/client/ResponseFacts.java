@@ -12,7 +12,13 @@ final class ResponseFacts {
     private final boolean tooLarge;
     private final boolean hasDoctype;
 
-    ResponseFacts(int httpStatus, String contentType, List<String> challenges, String location, boolean tooLarge, boolean hasDoctype) {
+    ResponseFacts(
+            int httpStatus,
+            String contentType,
+            List<String> challenges,
+            String location,
+            boolean tooLarge,
+            boolean hasDoctype) {
         this.httpStatus = httpStatus;
         this.contentType = contentType;
         this.challenges = List.copyOf(challenges);

@@ -24,7 +24,11 @@ public enum SoapVersion {
      */
     public static SoapVersion fromLabel(String text) {
         if (text != null) {
-            String compact = text.trim().toLowerCase(Locale.ROOT).replace("soap", "").replace("_", "").replace(".", "");
+            String compact = text.trim()
+                    .toLowerCase(Locale.ROOT)
+                    .replace("soap", "")
+                    .replace("_", "")
+                    .replace(".", "");
             if (compact.equals("11")) {
                 return SOAP_11;
             }

@@ -79,7 +79,9 @@ public final class WorkflowStatus implements Serializable {
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder(rawStatus);
-        text.append(" (").append(rawErrorCode == null ? "no error code" : rawErrorCode).append(')');
+        text.append(" (")
+                .append(rawErrorCode == null ? "no error code" : rawErrorCode)
+                .append(')');
         if (externalContext != null) {
             text.append(", ExternalContext \"").append(externalContext).append('"');
         }

@@ -24,19 +24,28 @@ class ConcurrentCallsTest {
 
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(THREADS + 4).templatingEnabled(true))
+            .options(wireMockConfig()
+                    .dynamicPort()
+                    .bindAddress("127.0.0.1")
+                    .containerThreads(THREADS + 4)
+                    .templatingEnabled(true))
             .build();
 
     @Test
     void everyCallerGetsTheStatusOfItsOwnWorkflow() throws Exception {
         // The answer echoes the id from the request's SOAP header, so a mixed-up header shows.
-        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/xml; charset=utf-8")
-                .withBody(Envelopes.soap11(Envelopes.wrapped("Queued", "NoError",
-                        "id-{{xPath request.body '//*[local-name()=\"MasterWorkflowInstanceId\"]/text()'}}")))
-                .withTransformers("response-template")));
+        server.stubFor(post(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/xml; charset=utf-8")
+                        .withBody(Envelopes.soap11(Envelopes.wrapped(
+                                "Queued",
+                                "NoError",
+                                "id-{{xPath request.body '//*[local-name()=\"MasterWorkflowInstanceId\"]/text()'}}")))
+                        .withTransformers("response-template")));
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try (CoraOcrClient client = CoraOcrClient.builder(server.baseUrl()).credentials("bot", "pw").build()) {
+        try (CoraOcrClient client =
+                CoraOcrClient.builder(server.baseUrl()).credentials("bot", "pw").build()) {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<List<String>>> results = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {

@@ -21,14 +21,16 @@ class EndpointRuleTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "ftp://cora.example.com | must start with http:// or https://",
-        "cora.example.com | must start with http:// or https://",
-        "https:///SequenceServices/x.asmx | has no host name",
-        "https://cora.example.com/x.asmx#part | must not contain a #fragment",
-        "https://cora example.com | is not a valid URL",
-        "' ' | server URL is required",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ftp://cora.example.com | must start with http:// or https://",
+                "cora.example.com | must start with http:// or https://",
+                "https:///SequenceServices/x.asmx | has no host name",
+                "https://cora.example.com/x.asmx#part | must not contain a #fragment",
+                "https://cora example.com | is not a valid URL",
+                "' ' | server URL is required",
+            })
     void rejectsUrlsThatCannotReachTheService(String given, String problem) {
         assertThatThrownBy(() -> CoraOcrClient.builder(given).build())
                 .isInstanceOf(IllegalArgumentException.class)
@@ -36,7 +38,11 @@ class EndpointRuleTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"https://admin:hunter2@cora.example.com", "ftp://admin:hunter2@cora.example.com", "https://admin:hun ter2@cora.example.com"})
+    @CsvSource({
+        "https://admin:hunter2@cora.example.com",
+        "ftp://admin:hunter2@cora.example.com",
+        "https://admin:hun ter2@cora.example.com"
+    })
     void rejectsCredentialsInTheUrlWithoutRepeatingThem(String given) {
         assertThatThrownBy(() -> CoraOcrClient.resolveEndpoint(given))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -15,8 +15,8 @@ final class Envelopes {
     }
 
     static String soap12(String body) {
-        return "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-                + "<soap12:Envelope xmlns:soap12=\"" + SOAP12 + "\"><soap12:Body>" + body + "</soap12:Body></soap12:Envelope>";
+        return "<?xml version=\"1.0\" encoding=\"utf-8\"?>" + "<soap12:Envelope xmlns:soap12=\"" + SOAP12
+                + "\"><soap12:Body>" + body + "</soap12:Body></soap12:Envelope>";
     }
 
     /** The usual ASMX shape, with the GetStatusResult wrapper. */
@@ -27,7 +27,8 @@ final class Envelopes {
 
     /** The fields directly under GetStatusResponse. */
     static String bare(String status, String errorCode, String externalContext) {
-        return "<GetStatusResponse xmlns=\"" + NS + "\">" + fields(status, errorCode, externalContext) + "</GetStatusResponse>";
+        return "<GetStatusResponse xmlns=\"" + NS + "\">" + fields(status, errorCode, externalContext)
+                + "</GetStatusResponse>";
     }
 
     private static String fields(String status, String errorCode, String externalContext) {
@@ -37,11 +38,13 @@ final class Envelopes {
     }
 
     static String fault11(String code, String text) {
-        return soap11("<soap:Fault><faultcode>" + code + "</faultcode><faultstring>" + text + "</faultstring><detail /></soap:Fault>");
+        return soap11("<soap:Fault><faultcode>" + code + "</faultcode><faultstring>" + text
+                + "</faultstring><detail /></soap:Fault>");
     }
 
     static String fault12(String code, String text) {
         return soap12("<soap12:Fault><soap12:Code><soap12:Value>" + code + "</soap12:Value></soap12:Code>"
-                + "<soap12:Reason><soap12:Text xml:lang=\"en\">" + text + "</soap12:Text></soap12:Reason><soap12:Detail /></soap12:Fault>");
+                + "<soap12:Reason><soap12:Text xml:lang=\"en\">" + text
+                + "</soap12:Text></soap12:Reason><soap12:Detail /></soap12:Fault>");
     }
 }

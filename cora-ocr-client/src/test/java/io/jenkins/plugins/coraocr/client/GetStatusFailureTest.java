@@ -34,11 +34,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Every way a GetStatus call can fail, as the caller sees it. */
 class GetStatusFailureTest {
     private static final String PASSWORD = "Tr0ub4dor&3-secret";
-    private static final String TOKEN = Base64.getEncoder().encodeToString(("ocr-bot:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private static final String TOKEN =
+            Base64.getEncoder().encodeToString(("ocr-bot:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     private static final long WORKFLOW = 4711;
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     private final List<LogRecord> loud = new ArrayList<>();
     private final Handler recorder = new Handler() {
@@ -66,7 +69,10 @@ class GetStatusFailureTest {
     @AfterEach
     void consoleStayedQuiet() {
         Logger.getLogger("").removeHandler(recorder);
-        assertThat(loud).as("log records at INFO or above").extracting(r -> r.getLoggerName() + ": " + r.getMessage()).isEmpty();
+        assertThat(loud)
+                .as("log records at INFO or above")
+                .extracting(r -> r.getLoggerName() + ": " + r.getMessage())
+                .isEmpty();
     }
 
     private void answer(ResponseDefinitionBuilder response) {
@@ -92,7 +98,10 @@ class GetStatusFailureTest {
     }
 
     private static ResponseDefinitionBuilder html(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "text/html; charset=utf-8").withBody(body);
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "text/html; charset=utf-8")
+                .withBody(body);
     }
 
     @Test
@@ -102,8 +111,11 @@ class GetStatusFailureTest {
         CoraOcrException failure = failure();
         assertThat(failure).isInstanceOf(AuthenticationRejectedException.class);
         assertThat(failure.isRetryable()).isFalse();
-        assertThat(failure.getMessage()).contains("rejected the user name or password").contains("Basic realm=\"cora.example.com\"");
-        assertThat(((AuthenticationRejectedException) failure).challenges()).containsExactly("Basic realm=\"cora.example.com\"");
+        assertThat(failure.getMessage())
+                .contains("rejected the user name or password")
+                .contains("Basic realm=\"cora.example.com\"");
+        assertThat(((AuthenticationRejectedException) failure).challenges())
+                .containsExactly("Basic realm=\"cora.example.com\"");
     }
 
     @Test
@@ -116,10 +128,15 @@ class GetStatusFailureTest {
 
     @Test
     void windowsAuthenticationIsNamedAsSuch() {
-        answer(html(401, "<html>401</html>").withHeader("WWW-Authenticate", "Negotiate").withHeader("WWW-Authenticate", "NTLM"));
+        answer(html(401, "<html>401</html>")
+                .withHeader("WWW-Authenticate", "Negotiate")
+                .withHeader("WWW-Authenticate", "NTLM"));
         CoraOcrException failure = failure();
         assertThat(failure).isInstanceOf(AuthenticationRejectedException.class);
-        assertThat(failure.getMessage()).contains("Windows authentication (").contains("Negotiate").contains("NTLM");
+        assertThat(failure.getMessage())
+                .contains("Windows authentication (")
+                .contains("Negotiate")
+                .contains("NTLM");
     }
 
     @Test
@@ -159,10 +176,19 @@ class GetStatusFailureTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"408, Request Timeout", "429, Too Many Requests", "500, Internal Server Error", "502, Bad Gateway",
-        "503, Service Unavailable", "504, Gateway Timeout"})
+    @CsvSource({
+        "408, Request Timeout",
+        "429, Too Many Requests",
+        "500, Internal Server Error",
+        "502, Bad Gateway",
+        "503, Service Unavailable",
+        "504, Gateway Timeout"
+    })
     void overloadAndServerErrorsAreTransient(int status, String reason) {
-        answer(html(status, "<html><head><title>Service Unavailable</title></head><body><h1>HTTP Error " + status + "</h1></body></html>"));
+        answer(html(
+                status,
+                "<html><head><title>Service Unavailable</title></head><body><h1>HTTP Error " + status
+                        + "</h1></body></html>"));
         CoraOcrException failure = failure();
         assertThat(failure).isInstanceOf(TransientServiceException.class);
         assertThat(failure.isRetryable()).isTrue();
@@ -172,37 +198,57 @@ class GetStatusFailureTest {
 
     @Test
     void aSoap11FaultIsTransientAndCarriesItsFaultString() {
-        answer(aResponse().withStatus(500).withHeader("Content-Type", "text/xml; charset=utf-8")
-                .withBody(Envelopes.fault11("soap:Server", "Server was unable to process request. ---&gt; Object reference not set to an instance of an object.")));
+        answer(
+                aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "text/xml; charset=utf-8")
+                        .withBody(
+                                Envelopes.fault11(
+                                        "soap:Server",
+                                        "Server was unable to process request. ---&gt; Object reference not set to an instance of an object.")));
         CoraOcrException failure = failure();
         assertThat(failure).isInstanceOf(ServiceFaultException.class);
         assertThat(failure.isRetryable()).isTrue();
         assertThat(((ServiceFaultException) failure).faultString())
-                .isEqualTo("Server was unable to process request. ---> Object reference not set to an instance of an object.");
-        assertThat(failure.getMessage()).contains("soap:Server").contains("Server was unable to process request. ---> Object reference");
+                .isEqualTo(
+                        "Server was unable to process request. ---> Object reference not set to an instance of an object.");
+        assertThat(failure.getMessage())
+                .contains("soap:Server")
+                .contains("Server was unable to process request. ---> Object reference");
     }
 
     @Test
     void aSoap12FaultCarriesItsReason() {
-        answer(aResponse().withStatus(500).withHeader("Content-Type", "application/soap+xml; charset=utf-8")
+        answer(aResponse()
+                .withStatus(500)
+                .withHeader("Content-Type", "application/soap+xml; charset=utf-8")
                 .withBody(Envelopes.fault12("soap12:Receiver", "Server was unable to process request. ---&gt; boom")));
-        CoraOcrException failure = failure(CoraOcrClient.builder(server.baseUrl()).soapVersion(SoapVersion.SOAP_12));
+        CoraOcrException failure =
+                failure(CoraOcrClient.builder(server.baseUrl()).soapVersion(SoapVersion.SOAP_12));
         assertThat(failure).isInstanceOf(ServiceFaultException.class);
-        assertThat(((ServiceFaultException) failure).faultString()).isEqualTo("Server was unable to process request. ---> boom");
+        assertThat(((ServiceFaultException) failure).faultString())
+                .isEqualTo("Server was unable to process request. ---> boom");
     }
 
     @Test
     void anEchoedPasswordIsMaskedInFaults() {
-        answer(aResponse().withStatus(500).withHeader("Content-Type", "text/xml; charset=utf-8")
-                .withBody(Envelopes.fault11("soap:Server", "login ocr-bot/" + PASSWORD.replace("&", "&amp;") + " failed; header was Basic " + TOKEN)));
+        answer(aResponse()
+                .withStatus(500)
+                .withHeader("Content-Type", "text/xml; charset=utf-8")
+                .withBody(Envelopes.fault11(
+                        "soap:Server",
+                        "login ocr-bot/" + PASSWORD.replace("&", "&amp;") + " failed; header was Basic " + TOKEN)));
         CoraOcrException failure = failure();
         assertThat(failure.getMessage()).contains("login ocr-bot/**** failed; header was Basic ****");
     }
 
     @Test
     void malformedXmlIsAProtocolError() {
-        answer(aResponse().withStatus(200).withHeader("Content-Type", "text/xml; charset=utf-8")
-                .withBody("<soap:Envelope xmlns:soap=\"" + Envelopes.SOAP11 + "\"><soap:Body><GetStatusResponse xmlns=\"" + Envelopes.NS + "\"><Status>Que"));
+        answer(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/xml; charset=utf-8")
+                .withBody("<soap:Envelope xmlns:soap=\"" + Envelopes.SOAP11
+                        + "\"><soap:Body><GetStatusResponse xmlns=\"" + Envelopes.NS + "\"><Status>Que"));
         CoraOcrException failure = failure();
         assertThat(failure).isInstanceOf(ProtocolViolationException.class);
         assertThat(failure.isRetryable()).isTrue();
@@ -211,7 +257,9 @@ class GetStatusFailureTest {
 
     @Test
     void aSoap12AnswerToASoap11RequestIsAVersionMismatch() {
-        answer(aResponse().withStatus(200).withHeader("Content-Type", "application/soap+xml; charset=utf-8")
+        answer(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/soap+xml; charset=utf-8")
                 .withBody(Envelopes.soap12(Envelopes.wrapped("Completed", "NoError", null))));
         CoraOcrException failure = failure();
         assertThat(failure).isInstanceOf(ProtocolViolationException.class);
@@ -225,7 +273,10 @@ class GetStatusFailureTest {
         String hostile = "<?xml version=\"1.0\"?><!DOCTYPE Envelope [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>"
                 + "<soap:Envelope xmlns:soap=\"" + Envelopes.SOAP11 + "\"><soap:Body>"
                 + Envelopes.wrapped("&xxe;", "NoError", "&xxe;") + "</soap:Body></soap:Envelope>";
-        answer(aResponse().withStatus(200).withHeader("Content-Type", "text/xml; charset=utf-8").withBody(hostile));
+        answer(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/xml; charset=utf-8")
+                .withBody(hostile));
         CoraOcrException failure = failure();
         assertThat(failure).isInstanceOf(ProtocolViolationException.class);
         assertThat(failure.getMessage()).contains("DOCTYPE").doesNotContain("LOCAL-FILE-CONTENT-93847");
@@ -236,10 +287,13 @@ class GetStatusFailureTest {
     void anExternalEntityInUtf16IsRefusedByTheParser(@TempDir Path dir) throws IOException {
         Path secret = dir.resolve("secret.txt");
         Files.writeString(secret, "LOCAL-FILE-CONTENT-55120");
-        String hostile = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE Envelope [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>"
+        String hostile = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE Envelope [<!ENTITY xxe SYSTEM \""
+                + secret.toUri() + "\">]>"
                 + "<soap:Envelope xmlns:soap=\"" + Envelopes.SOAP11 + "\"><soap:Body>"
                 + Envelopes.wrapped("&xxe;", "NoError", "&xxe;") + "</soap:Body></soap:Envelope>";
-        answer(aResponse().withStatus(200).withHeader("Content-Type", "text/xml; charset=utf-16")
+        answer(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/xml; charset=utf-16")
                 .withBody(hostile.getBytes(StandardCharsets.UTF_16)));
         CoraOcrException failure = failure();
         assertThat(failure).isInstanceOf(ProtocolViolationException.class);
@@ -249,7 +303,9 @@ class GetStatusFailureTest {
     @Test
     void aBodyOverOneMebibyteIsRefused() {
         String padding = "<Padding>" + "x".repeat(1024 * 1024) + "</Padding>";
-        answer(aResponse().withStatus(200).withHeader("Content-Type", "text/xml; charset=utf-8")
+        answer(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/xml; charset=utf-8")
                 .withBody(Envelopes.soap11(Envelopes.wrapped("Queued", "NoError", null) + padding)));
         CoraOcrException failure = failure();
         assertThat(failure).isInstanceOf(ProtocolViolationException.class);
@@ -259,7 +315,9 @@ class GetStatusFailureTest {
     @Test
     void aChunkedBodyOverOneMebibyteIsRefusedWhileReading() {
         String padding = "<Padding>" + "x".repeat(1024 * 1024) + "</Padding>";
-        answer(aResponse().withStatus(200).withHeader("Content-Type", "text/xml; charset=utf-8")
+        answer(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/xml; charset=utf-8")
                 .withBody(Envelopes.soap11(Envelopes.wrapped("Queued", "NoError", null) + padding))
                 .withChunkedDribbleDelay(4, 20));
         CoraOcrException failure = failure();
@@ -269,9 +327,13 @@ class GetStatusFailureTest {
 
     @Test
     void aSlowServerHitsTheReadTimeout() {
-        answer(aResponse().withStatus(200).withHeader("Content-Type", "text/xml; charset=utf-8")
-                .withBody(Envelopes.soap11(Envelopes.wrapped("Queued", "NoError", null))).withFixedDelay(3_000));
-        CoraOcrException failure = failure(CoraOcrClient.builder(server.baseUrl()).readTimeout(Duration.ofMillis(300)));
+        answer(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/xml; charset=utf-8")
+                .withBody(Envelopes.soap11(Envelopes.wrapped("Queued", "NoError", null)))
+                .withFixedDelay(3_000));
+        CoraOcrException failure =
+                failure(CoraOcrClient.builder(server.baseUrl()).readTimeout(Duration.ofMillis(300)));
         assertThat(failure).isInstanceOf(TransientServiceException.class);
         assertThat(failure.getMessage()).contains("no answer within the read timeout of 300 ms");
     }
@@ -291,7 +353,8 @@ class GetStatusFailureTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        CoraOcrException failure = failure(CoraOcrClient.builder("http://127.0.0.1:" + closedPort).credentials("ocr-bot", PASSWORD));
+        CoraOcrException failure =
+                failure(CoraOcrClient.builder("http://127.0.0.1:" + closedPort).credentials("ocr-bot", PASSWORD));
         assertThat(failure).isInstanceOf(TransientServiceException.class);
         assertThat(failure.getMessage()).contains("connection refused").contains("127.0.0.1:" + closedPort);
     }

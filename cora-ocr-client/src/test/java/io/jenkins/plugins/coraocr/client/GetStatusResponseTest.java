@@ -16,14 +16,21 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** How answers the protocol leaves open are read. */
 class GetStatusResponseTest {
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     private WorkflowStatus statusFor(SoapVersion version, String payload) throws CoraOcrException {
         boolean soap12 = version == SoapVersion.SOAP_12;
-        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", soap12 ? "application/soap+xml; charset=utf-8" : "text/xml; charset=utf-8")
-                .withBody(soap12 ? Envelopes.soap12(payload) : Envelopes.soap11(payload))));
-        try (CoraOcrClient client = CoraOcrClient.builder(server.baseUrl()).soapVersion(version).build()) {
+        server.stubFor(post(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader(
+                                "Content-Type",
+                                soap12 ? "application/soap+xml; charset=utf-8" : "text/xml; charset=utf-8")
+                        .withBody(soap12 ? Envelopes.soap12(payload) : Envelopes.soap11(payload))));
+        try (CoraOcrClient client =
+                CoraOcrClient.builder(server.baseUrl()).soapVersion(version).build()) {
             return client.getStatus(12);
         }
     }
@@ -71,10 +78,13 @@ class GetStatusResponseTest {
 
     @Test
     void treatsNilExternalContextAsAbsentAndKeepsAnEmptyOne() throws Exception {
-        String nil = "<GetStatusResponse xmlns=\"" + Envelopes.NS + "\"><GetStatusResult><Status>Queued</Status><ErrorCode>NoError</ErrorCode>"
+        String nil = "<GetStatusResponse xmlns=\"" + Envelopes.NS
+                + "\"><GetStatusResult><Status>Queued</Status><ErrorCode>NoError</ErrorCode>"
                 + "<ExternalContext xsi:nil=\"true\"/></GetStatusResult></GetStatusResponse>";
         assertThat(statusFor(SoapVersion.SOAP_11, nil).externalContext()).isEmpty();
-        assertThat(statusFor(SoapVersion.SOAP_11, Envelopes.wrapped("Queued", "NoError", "")).externalContext()).contains("");
+        assertThat(statusFor(SoapVersion.SOAP_11, Envelopes.wrapped("Queued", "NoError", ""))
+                        .externalContext())
+                .contains("");
     }
 
     @Test

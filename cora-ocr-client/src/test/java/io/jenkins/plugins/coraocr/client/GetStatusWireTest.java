@@ -23,10 +23,16 @@ import org.w3c.dom.Node;
 /** What the client puts on the wire, as a real HTTP server on 127.0.0.1 received it. */
 class GetStatusWireTest {
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     private void answer(String contentType, String body) {
-        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", contentType).withBody(body)));
+        server.stubFor(post(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", contentType)
+                        .withBody(body)));
     }
 
     private CoraOcrClient.Builder client() {
@@ -42,7 +48,8 @@ class GetStatusWireTest {
         LoggedRequest request = onlyRequest();
         assertThat(request.getUrl()).isEqualTo("/SequenceServices/coraOcrIntegration_v1.0.0.asmx");
         assertThat(request.getHeader("Content-Type")).isEqualToIgnoringCase("text/xml; charset=utf-8");
-        assertThat(request.getHeader("SOAPAction")).isEqualTo("\"http://genpact.com/cora/orchestration/ocr/1.0.0/api/GetStatus\"");
+        assertThat(request.getHeader("SOAPAction"))
+                .isEqualTo("\"http://genpact.com/cora/orchestration/ocr/1.0.0/api/GetStatus\"");
         assertThat(request.getProtocol()).isEqualTo("HTTP/1.1");
         assertThat(request.containsHeader("Upgrade")).isFalse();
         assertThat(request.containsHeader("HTTP2-Settings")).isFalse();
@@ -78,28 +85,39 @@ class GetStatusWireTest {
     @Test
     void basicCredentialsTravelWithTheFirstRequest() throws Exception {
         answer("text/xml; charset=utf-8", Envelopes.soap11(Envelopes.wrapped("Completed", "NoError", null)));
-        try (CoraOcrClient client = client().credentials("CORP\\ocr-bot", "pä:ss word").build()) {
+        try (CoraOcrClient client =
+                client().credentials("CORP\\ocr-bot", "pä:ss word").build()) {
             assertThat(client.getStatus(5).rawStatus()).isEqualTo("Completed");
         }
-        String expected = "Basic " + Base64.getEncoder().encodeToString("CORP\\ocr-bot:pä:ss word".getBytes(StandardCharsets.UTF_8));
+        String expected = "Basic "
+                + Base64.getEncoder().encodeToString("CORP\\ocr-bot:pä:ss word".getBytes(StandardCharsets.UTF_8));
         assertThat(onlyRequest().getHeader("Authorization")).isEqualTo(expected);
     }
 
     @Test
     void aRejectedLoginCostsExactlyOneRequest() {
-        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", "Basic realm=\"cora\"")
-                .withHeader("Content-Type", "text/html").withBody("<html><body>401 - Unauthorized</body></html>")));
+        server.stubFor(post(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("WWW-Authenticate", "Basic realm=\"cora\"")
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html><body>401 - Unauthorized</body></html>")));
         try (CoraOcrClient client = client().credentials("bot", "wrong").build()) {
             assertThatThrownBy(() -> client.getStatus(5)).isInstanceOf(AuthenticationRejectedException.class);
         }
-        assertThat(server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()))).hasSize(1);
+        assertThat(server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl())))
+                .hasSize(1);
     }
 
     @Test
     void rejectsNonPositiveIdsBeforeAnyRequest() {
         try (CoraOcrClient client = client().build()) {
-            assertThatThrownBy(() -> client.getStatus(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 0");
-            assertThatThrownBy(() -> client.getStatus(-3)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got -3");
+            assertThatThrownBy(() -> client.getStatus(0))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("got 0");
+            assertThatThrownBy(() -> client.getStatus(-3))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("got -3");
         }
         assertThat(server.getAllServeEvents()).isEmpty();
     }
@@ -107,14 +125,16 @@ class GetStatusWireTest {
     @Test
     void aCustomPathIsUsedAsGiven() throws Exception {
         answer("text/xml; charset=utf-8", Envelopes.soap11(Envelopes.wrapped("Queued", "NoError", null)));
-        try (CoraOcrClient client = CoraOcrClient.builder(server.baseUrl() + "/cora/ocr.asmx?tenant=7").build()) {
+        try (CoraOcrClient client = CoraOcrClient.builder(server.baseUrl() + "/cora/ocr.asmx?tenant=7")
+                .build()) {
             client.getStatus(1);
         }
         assertThat(onlyRequest().getUrl()).isEqualTo("/cora/ocr.asmx?tenant=7");
     }
 
     private LoggedRequest onlyRequest() {
-        List<LoggedRequest> requests = server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
+        List<LoggedRequest> requests =
+                server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
         assertThat(requests).hasSize(1);
         return requests.get(0);
     }
@@ -152,7 +172,9 @@ class GetStatusWireTest {
         Element child = null;
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
             if (node instanceof Element) {
-                assertThat(child).as("only one element in %s", parent.getLocalName()).isNull();
+                assertThat(child)
+                        .as("only one element in %s", parent.getLocalName())
+                        .isNull();
                 child = (Element) node;
             }
         }

@@ -22,12 +22,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class IsolatedClassLoaderTest {
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     @Test
     void worksWhenTheContextClassLoaderCannotSeeCxf() throws Exception {
-        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml; charset=utf-8")
-                .withBody(Envelopes.soap11(Envelopes.wrapped("WaitingForOutput", "NoError", "isolated")))));
+        server.stubFor(post(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/xml; charset=utf-8")
+                        .withBody(Envelopes.soap11(Envelopes.wrapped("WaitingForOutput", "NoError", "isolated")))));
 
         ClassLoader platform = ClassLoader.getPlatformClassLoader();
         try (URLClassLoader plugin = new URLClassLoader("plugin", runtimeClassPath(), platform);
@@ -37,19 +42,26 @@ class IsolatedClassLoaderTest {
 
             AtomicReference<Object> answer = new AtomicReference<>();
             AtomicReference<Throwable> failure = new AtomicReference<>();
-            Thread build = new Thread(() -> {
-                try {
-                    Object builder = clientClass.getMethod("builder", String.class).invoke(null, server.baseUrl());
-                    Object client = builder.getClass().getMethod("build").invoke(builder);
-                    try {
-                        answer.set(clientClass.getMethod("getStatus", long.class).invoke(client, 31L));
-                    } finally {
-                        clientClass.getMethod("close").invoke(client);
-                    }
-                } catch (Throwable e) {
-                    failure.set(e);
-                }
-            }, "build-thread");
+            Thread build = new Thread(
+                    () -> {
+                        try {
+                            Object builder = clientClass
+                                    .getMethod("builder", String.class)
+                                    .invoke(null, server.baseUrl());
+                            Object client =
+                                    builder.getClass().getMethod("build").invoke(builder);
+                            try {
+                                answer.set(clientClass
+                                        .getMethod("getStatus", long.class)
+                                        .invoke(client, 31L));
+                            } finally {
+                                clientClass.getMethod("close").invoke(client);
+                            }
+                        } catch (Throwable e) {
+                            failure.set(e);
+                        }
+                    },
+                    "build-thread");
             build.setContextClassLoader(unrelated);
             build.start();
             build.join(60_000);
@@ -57,7 +69,9 @@ class IsolatedClassLoaderTest {
             assertThat(failure.get()).as("failure in the build thread").isNull();
             assertThat(answer.get()).hasToString("WaitingForOutput (NoError), ExternalContext \"isolated\"");
             assertThat(answer.get().getClass().getClassLoader()).isSameAs(plugin);
-            assertThat(build.getContextClassLoader()).as("context loader restored").isSameAs(unrelated);
+            assertThat(build.getContextClassLoader())
+                    .as("context loader restored")
+                    .isSameAs(unrelated);
         }
     }
 

@@ -27,14 +27,22 @@ class SimulatorRoundTripTest {
     }
 
     private CoraOcrClient client(SoapVersion version) {
-        return CoraOcrClient.builder(simulator.endpointUrl().toString()).soapVersion(version).credentials("ocr-bot", "s3cret")
-                .readTimeout(Duration.ofMillis(500)).build();
+        return CoraOcrClient.builder(simulator.endpointUrl().toString())
+                .soapVersion(version)
+                .credentials("ocr-bot", "s3cret")
+                .readTimeout(Duration.ofMillis(500))
+                .build();
     }
 
     @ParameterizedTest
     @EnumSource(SoapVersion.class)
     void readsScriptedStatusesInBothSoapVersions(SoapVersion version) throws Exception {
-        simulator.script(8, WorkflowScript.builder().status("ProcessingInput", "NoError", "first").status("Completed", "NoError", "done").build());
+        simulator.script(
+                8,
+                WorkflowScript.builder()
+                        .status("ProcessingInput", "NoError", "first")
+                        .status("Completed", "NoError", "done")
+                        .build());
         try (CoraOcrClient client = client(version)) {
             assertThat(client.getStatus(8)).hasToString("ProcessingInput (NoError), ExternalContext \"first\"");
             assertThat(client.getStatus(8)).hasToString("Completed (NoError), ExternalContext \"done\"");
@@ -44,7 +52,8 @@ class SimulatorRoundTripTest {
         assertThat(request.path()).isEqualTo("/SequenceServices/coraOcrIntegration_v1.0.0.asmx");
         assertThat(request.bodyText()).contains("<MasterWorkflowInstanceId>8</MasterWorkflowInstanceId>");
         if (version == SoapVersion.SOAP_11) {
-            assertThat(request.header("SOAPAction")).isEqualTo("\"http://genpact.com/cora/orchestration/ocr/1.0.0/api/GetStatus\"");
+            assertThat(request.header("SOAPAction"))
+                    .isEqualTo("\"http://genpact.com/cora/orchestration/ocr/1.0.0/api/GetStatus\"");
         } else {
             assertThat(request.header("SOAPAction")).isNull();
             assertThat(request.header("Content-Type")).startsWith("application/soap+xml");
@@ -54,16 +63,21 @@ class SimulatorRoundTripTest {
     @ParameterizedTest
     @EnumSource(SoapVersion.class)
     void classifiesEveryScriptedFault(SoapVersion version) {
-        simulator.script(9, WorkflowScript.builder()
-                .httpError(503)
-                .soapFault("Server was unable to process request. ---> disk full")
-                .malformedBody()
-                .dropConnection()
-                .status("Queued").delayedBy(Duration.ofSeconds(2))
-                .build());
+        simulator.script(
+                9,
+                WorkflowScript.builder()
+                        .httpError(503)
+                        .soapFault("Server was unable to process request. ---> disk full")
+                        .malformedBody()
+                        .dropConnection()
+                        .status("Queued")
+                        .delayedBy(Duration.ofSeconds(2))
+                        .build());
         try (CoraOcrClient client = client(version)) {
             CoraOcrException unavailable = catchThrowableOfType(CoraOcrException.class, () -> client.getStatus(9));
-            assertThat(unavailable).isInstanceOf(TransientServiceException.class).hasMessageContaining("HTTP 503");
+            assertThat(unavailable)
+                    .isInstanceOf(TransientServiceException.class)
+                    .hasMessageContaining("HTTP 503");
             CoraOcrException fault = catchThrowableOfType(CoraOcrException.class, () -> client.getStatus(9));
             assertThat(fault).isInstanceOf(ServiceFaultException.class).hasMessageContaining("disk full");
             CoraOcrException malformed = catchThrowableOfType(CoraOcrException.class, () -> client.getStatus(9));
@@ -71,17 +85,24 @@ class SimulatorRoundTripTest {
             CoraOcrException dropped = catchThrowableOfType(CoraOcrException.class, () -> client.getStatus(9));
             assertThat(dropped).isInstanceOf(TransientServiceException.class);
             CoraOcrException slow = catchThrowableOfType(CoraOcrException.class, () -> client.getStatus(9));
-            assertThat(slow).isInstanceOf(TransientServiceException.class).hasMessageContaining("read timeout of 500 ms");
+            assertThat(slow)
+                    .isInstanceOf(TransientServiceException.class)
+                    .hasMessageContaining("read timeout of 500 ms");
         }
     }
 
     @ParameterizedTest
     @EnumSource(SoapVersion.class)
     void wrongCredentialsAreRejected(SoapVersion version) {
-        try (CoraOcrClient client = CoraOcrClient.builder(simulator.endpointUrl().toString()).soapVersion(version)
-                .credentials("ocr-bot", "guess").build()) {
+        try (CoraOcrClient client = CoraOcrClient.builder(
+                        simulator.endpointUrl().toString())
+                .soapVersion(version)
+                .credentials("ocr-bot", "guess")
+                .build()) {
             CoraOcrException failure = catchThrowableOfType(CoraOcrException.class, () -> client.getStatus(8));
-            assertThat(failure).isInstanceOf(AuthenticationRejectedException.class).hasMessageContaining("Basic realm=");
+            assertThat(failure)
+                    .isInstanceOf(AuthenticationRejectedException.class)
+                    .hasMessageContaining("Basic realm=");
         }
     }
 }

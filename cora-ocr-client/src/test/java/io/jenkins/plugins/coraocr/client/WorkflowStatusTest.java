@@ -33,10 +33,20 @@ class WorkflowStatusTest {
 
     @Test
     void mapsEveryDocumentedErrorCode() {
-        String[] documented = {"NoError", "TimedOut", "InputFileNotFound", "InputFileExists", "FailedToPutInputFile",
-            "OutputFileExists", "FailedToPutOutputFile", "RobotProfileNotFound", "InternalError"};
+        String[] documented = {
+            "NoError",
+            "TimedOut",
+            "InputFileNotFound",
+            "InputFileExists",
+            "FailedToPutInputFile",
+            "OutputFileExists",
+            "FailedToPutOutputFile",
+            "RobotProfileNotFound",
+            "InternalError"
+        };
         for (String code : documented) {
-            assertThat(WorkflowStatus.of("Failed", code, null).errorCode().wireName()).isEqualTo(code);
+            assertThat(WorkflowStatus.of("Failed", code, null).errorCode().wireName())
+                    .isEqualTo(code);
         }
         WorkflowStatus odd = WorkflowStatus.of("Failed", "DiskFull", null);
         assertThat(odd.errorCode()).isEqualTo(OcrErrorCode.UNKNOWN);
@@ -46,9 +56,11 @@ class WorkflowStatusTest {
 
     @Test
     void readsLikeASentence() {
-        assertThat(WorkflowStatus.of("Completed", "NoError", "invoice-42")).hasToString("Completed (NoError), ExternalContext \"invoice-42\"");
+        assertThat(WorkflowStatus.of("Completed", "NoError", "invoice-42"))
+                .hasToString("Completed (NoError), ExternalContext \"invoice-42\"");
         assertThat(WorkflowStatus.of("Queued", null, null)).hasToString("Queued (no error code)");
-        assertThat(WorkflowStatus.of("Queued", "NoError", null).externalContext()).isEmpty();
+        assertThat(WorkflowStatus.of("Queued", "NoError", null).externalContext())
+                .isEmpty();
     }
 
     @Test

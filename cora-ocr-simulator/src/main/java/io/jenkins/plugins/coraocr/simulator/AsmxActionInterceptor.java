@@ -35,8 +35,12 @@ final class AsmxActionInterceptor extends AbstractSoapInterceptor {
         XMLStreamReader body = message.getContent(XMLStreamReader.class);
         // Skipping whitespace up to the body element is what CXF's body interceptors do first anyway.
         boolean atBodyElement = body != null && toBodyElement(body);
-        if (Operation.route(soap12, action, atBodyElement ? body.getNamespaceURI() : null,
-                atBodyElement ? body.getLocalName() : null).isPresent()) {
+        if (Operation.route(
+                        soap12,
+                        action,
+                        atBodyElement ? body.getNamespaceURI() : null,
+                        atBodyElement ? body.getLocalName() : null)
+                .isPresent()) {
             return;
         }
         boolean missing = action == null || action.isEmpty();
@@ -50,8 +54,10 @@ final class AsmxActionInterceptor extends AbstractSoapInterceptor {
     private static boolean toBodyElement(XMLStreamReader reader) {
         try {
             int event = reader.getEventType();
-            while (event != XMLStreamConstants.START_ELEMENT && event != XMLStreamConstants.END_ELEMENT
-                    && event != XMLStreamConstants.END_DOCUMENT && reader.hasNext()) {
+            while (event != XMLStreamConstants.START_ELEMENT
+                    && event != XMLStreamConstants.END_ELEMENT
+                    && event != XMLStreamConstants.END_DOCUMENT
+                    && reader.hasNext()) {
                 event = reader.next();
             }
             return event == XMLStreamConstants.START_ELEMENT;

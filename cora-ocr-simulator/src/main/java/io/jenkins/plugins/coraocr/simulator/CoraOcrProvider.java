@@ -58,9 +58,13 @@ final class CoraOcrProvider implements Provider<DOMSource> {
         SoapVersion version = (SoapVersion) messageContext.get(SoapVersion.class.getName());
         Element payload = payloadElement(request.getNode());
         String action = (String) messageContext.get(SoapBindingConstants.SOAP_ACTION);
-        Operation operation = Operation.route(true, action,
-                        payload == null ? null : payload.getNamespaceURI(), payload == null ? null : payload.getLocalName())
-                .orElseThrow(() -> new IllegalStateException("AsmxActionInterceptor lets only routable requests through"));
+        Operation operation = Operation.route(
+                        true,
+                        action,
+                        payload == null ? null : payload.getNamespaceURI(),
+                        payload == null ? null : payload.getLocalName())
+                .orElseThrow(
+                        () -> new IllegalStateException("AsmxActionInterceptor lets only routable requests through"));
         if (operation == Operation.GET_STATUS) {
             HttpServletRequest httpRequest = (HttpServletRequest) messageContext.get(MessageContext.SERVLET_REQUEST);
             return getStatus((Step) httpRequest.getAttribute(FrontHandler.STEP_ATTRIBUTE), version);
@@ -102,18 +106,24 @@ final class CoraOcrProvider implements Provider<DOMSource> {
         requiredText(request, "OCRProfile", missing);
         requiredText(request, "PutModel", missing);
         if (!missing.isEmpty()) {
-            throw new AsmxFault(FaultCode.CLIENT, "Server was unable to process request. ---> "
-                    + "FileBatch is missing required parts: " + String.join(", ", missing) + ".", version);
+            throw new AsmxFault(
+                    FaultCode.CLIENT,
+                    "Server was unable to process request. ---> " + "FileBatch is missing required parts: "
+                            + String.join(", ", missing) + ".",
+                    version);
         }
         try {
             Integer.parseInt(timeOut.trim());
         } catch (NumberFormatException e) {
-            throw new AsmxFault(FaultCode.CLIENT, "Server was unable to read request. ---> There is an error in XML "
-                    + "document. ---> Input string was not in a correct format: TimeOut '" + timeOut + "'.", version);
+            throw new AsmxFault(
+                    FaultCode.CLIENT,
+                    "Server was unable to read request. ---> There is an error in XML "
+                            + "document. ---> Input string was not in a correct format: TimeOut '" + timeOut + "'.",
+                    version);
         }
         Element externalContext = child(request, "ExternalContext");
-        long workflowId = book.startFileBatch(externalContext == null ? null : externalContext.getTextContent(),
-                clock.instant());
+        long workflowId =
+                book.startFileBatch(externalContext == null ? null : externalContext.getTextContent(), clock.instant());
 
         Document document = newDocument();
         Element response = append(document, document, "FileBatchResponse");
@@ -133,7 +143,8 @@ final class CoraOcrProvider implements Provider<DOMSource> {
 
     private static Element child(Element parent, String localName) {
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && localName.equals(element.getLocalName())
+            if (node instanceof Element element
+                    && localName.equals(element.getLocalName())
                     && CoraOcrWire.NAMESPACE.equals(element.getNamespaceURI())) {
                 return element;
             }

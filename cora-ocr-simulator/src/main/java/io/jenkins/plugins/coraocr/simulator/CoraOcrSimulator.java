@@ -50,13 +50,17 @@ public final class CoraOcrSimulator implements AutoCloseable {
     private CoraOcrSimulator(Builder builder) {
         QuietLogging.apply();
         Scenario scenario = builder.scenario;
-        FileBatchProgression progression = builder.progression != null ? builder.progression
+        FileBatchProgression progression = builder.progression != null
+                ? builder.progression
                 : scenario.fileBatchProgression().orElse(FileBatchProgression.DEFAULT);
-        long firstWorkflowId = builder.firstWorkflowId != null ? builder.firstWorkflowId
+        long firstWorkflowId = builder.firstWorkflowId != null
+                ? builder.firstWorkflowId
                 : scenario.firstWorkflowId().orElse(1001L);
         this.book = new WorkflowBook(scenario.workflows(), progression, firstWorkflowId);
         String realm = builder.realm != null ? builder.realm : builder.host;
-        this.front = new FrontHandler(builder.clock, book,
+        this.front = new FrontHandler(
+                builder.clock,
+                book,
                 builder.user == null ? null : new FrontHandler.BasicAuth(builder.user, builder.password, realm));
 
         ServerConnector connector = openConnector(builder.host, builder.port);
@@ -165,8 +169,7 @@ public final class CoraOcrSimulator implements AutoCloseable {
         published.setWsdlLocation(wsdl.toExternalForm());
         // ASMX rewrites the address of both ports, CXF only that of the published one unless asked.
         published.setProperties(new HashMap<>(Map.of(
-                FaultListener.class.getName(), AsmxFault.QUIET,
-                WSDLGetUtils.AUTO_REWRITE_ADDRESS_ALL, Boolean.TRUE)));
+                FaultListener.class.getName(), AsmxFault.QUIET, WSDLGetUtils.AUTO_REWRITE_ADDRESS_ALL, Boolean.TRUE)));
         published.getInInterceptors().add(new AsmxActionInterceptor());
         published.publish(endpointUrl.toString());
         return published;
@@ -188,8 +191,7 @@ public final class CoraOcrSimulator implements AutoCloseable {
         private Long firstWorkflowId;
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The address to bind; 127.0.0.1 unless said otherwise. */
         public Builder host(String host) {

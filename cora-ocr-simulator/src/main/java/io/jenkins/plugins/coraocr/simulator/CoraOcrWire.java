@@ -15,8 +15,7 @@ final class CoraOcrWire {
     static final String MISSING_SOAP12_ACTION_MESSAGE =
             "Unable to handle request without a valid action parameter. Please supply a valid soap action.";
 
-    private CoraOcrWire() {
-    }
+    private CoraOcrWire() {}
 
     enum Operation {
         GET_STATUS("GetStatus"),

@@ -35,8 +35,7 @@ final class FrontHandler extends Handler.Sequence {
     /** Request attribute carrying the {@link Step} chosen for a GetStatus poll to {@link CoraOcrProvider}. */
     static final String STEP_ATTRIBUTE = Step.class.getName();
 
-    record BasicAuth(String user, String password, String realm) {
-    }
+    record BasicAuth(String user, String password, String realm) {}
 
     private final Clock clock;
     private final WorkflowBook book;
@@ -129,7 +128,8 @@ final class FrontHandler extends Handler.Sequence {
     private boolean handleSoap(Request request, Response response, Callback callback, byte[] body, Instant receivedAt)
             throws Exception {
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        SoapSniffer.Sniffed sniffed = SoapSniffer.sniff(contentType, request.getHeaders().get("SOAPAction"), body);
+        SoapSniffer.Sniffed sniffed =
+                SoapSniffer.sniff(contentType, request.getHeaders().get("SOAPAction"), body);
         if (sniffed.operation().filter(Operation.GET_STATUS::equals).isEmpty()) {
             return super.handle(new BufferedRequest(request, body), response, callback);
         }
@@ -137,11 +137,18 @@ final class FrontHandler extends Handler.Sequence {
         pause(step.delay());
         Outcome outcome = step.outcome();
         if (outcome instanceof Outcome.HttpError error) {
-            return write(response, callback, error.httpStatus(), IisPages.HTTP_SYS_CONTENT_TYPE,
+            return write(
+                    response,
+                    callback,
+                    error.httpStatus(),
+                    IisPages.HTTP_SYS_CONTENT_TYPE,
                     IisPages.httpSysError(error.httpStatus()));
         }
         if (outcome instanceof Outcome.MalformedBody) {
-            return write(response, callback, 200,
+            return write(
+                    response,
+                    callback,
+                    200,
                     sniffed.soap12() ? CoraOcrWire.SOAP12_CONTENT_TYPE : CoraOcrWire.SOAP11_CONTENT_TYPE,
                     truncatedEnvelope(sniffed.soap12()));
         }
@@ -163,9 +170,11 @@ final class FrontHandler extends Handler.Sequence {
         try {
             workflowId = Long.parseLong(masterWorkflowInstanceId.trim());
         } catch (NumberFormatException e) {
-            return Step.once(new Outcome.SoapFault(FaultCode.CLIENT, "Server was unable to read request. ---> "
-                    + "There is an error in XML document. ---> Input string was not in a correct format: "
-                    + "MasterWorkflowInstanceId '" + masterWorkflowInstanceId + "'."));
+            return Step.once(new Outcome.SoapFault(
+                    FaultCode.CLIENT,
+                    "Server was unable to read request. ---> "
+                            + "There is an error in XML document. ---> Input string was not in a correct format: "
+                            + "MasterWorkflowInstanceId '" + masterWorkflowInstanceId + "'."));
         }
         return book.poll(workflowId, receivedAt);
     }
@@ -189,7 +198,8 @@ final class FrontHandler extends Handler.Sequence {
         }
         String expected = basicAuth.user() + ":" + basicAuth.password();
         try {
-            byte[] decoded = Base64.getDecoder().decode(authorization.substring(6).trim());
+            byte[] decoded =
+                    Base64.getDecoder().decode(authorization.substring(6).trim());
             return expected.equals(new String(decoded, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             return false;
@@ -233,8 +243,13 @@ final class FrontHandler extends Handler.Sequence {
         for (HttpField field : request.getHeaders()) {
             headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
         }
-        return new RecordedRequest(request.getMethod(), request.getHttpURI().getPath(), request.getHttpURI().getQuery(),
-                headers, body, receivedAt);
+        return new RecordedRequest(
+                request.getMethod(),
+                request.getHttpURI().getPath(),
+                request.getHttpURI().getQuery(),
+                headers,
+                body,
+                receivedAt);
     }
 
     /** Replays the body this handler already read, so CXF can read it again. */

@@ -17,8 +17,7 @@ final class IisPages {
             503, "The service is unavailable.",
             504, "The gateway timed out.");
 
-    private IisPages() {
-    }
+    private IisPages() {}
 
     /** What HTTP.sys answers itself, e.g. 503 while the application pool is stopped. */
     static String httpSysError(int status) {
@@ -33,17 +32,20 @@ final class IisPages {
     }
 
     static String unauthorized() {
-        return iisError("401 - Unauthorized: Access is denied due to invalid credentials.",
+        return iisError(
+                "401 - Unauthorized: Access is denied due to invalid credentials.",
                 "You do not have permission to view this directory or page using the credentials that you supplied.");
     }
 
     static String notFound() {
-        return iisError("404 - File or directory not found.",
+        return iisError(
+                "404 - File or directory not found.",
                 "The resource you are looking for might have been removed, had its name changed, or is temporarily unavailable.");
     }
 
     static String methodNotAllowed() {
-        return iisError("405 - HTTP verb used to access this page is not allowed.",
+        return iisError(
+                "405 - HTTP verb used to access this page is not allowed.",
                 "The page you are looking for cannot be displayed because an invalid method (HTTP verb) was used to attempt access.");
     }
 

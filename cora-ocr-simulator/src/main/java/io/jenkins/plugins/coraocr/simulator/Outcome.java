@@ -31,10 +31,8 @@ public sealed interface Outcome {
     }
 
     /** HTTP 200 with a SOAP content type and a body that is cut off in the middle of the XML. */
-    record MalformedBody() implements Outcome {
-    }
+    record MalformedBody() implements Outcome {}
 
     /** The TCP connection is closed without any HTTP response. */
-    record DroppedConnection() implements Outcome {
-    }
+    record DroppedConnection() implements Outcome {}
 }

@@ -16,8 +16,7 @@ final class QuietLogging {
             Logger.getLogger("org.apache.cxf.endpoint.ServerImpl"),
             Logger.getLogger("org.apache.cxf.binding.soap.interceptor.Soap12FaultOutInterceptor"));
 
-    private QuietLogging() {
-    }
+    private QuietLogging() {}
 
     static synchronized void apply() {
         for (Logger logger : CHATTY) {

@@ -19,7 +19,12 @@ public final class RecordedRequest {
     private final byte[] body;
     private final Instant receivedAt;
 
-    public RecordedRequest(String method, String path, String query, Map<String, List<String>> headers, byte[] body,
+    public RecordedRequest(
+            String method,
+            String path,
+            String query,
+            Map<String, List<String>> headers,
+            byte[] body,
             Instant receivedAt) {
         this.method = Objects.requireNonNull(method, "method");
         this.path = Objects.requireNonNull(path, "path");
@@ -81,6 +86,7 @@ public final class RecordedRequest {
 
     @Override
     public String toString() {
-        return method + " " + path + (query == null ? "" : "?" + query) + " (" + body.length + " bytes at " + receivedAt + ")";
+        return method + " " + path + (query == null ? "" : "?" + query) + " (" + body.length + " bytes at " + receivedAt
+                + ")";
     }
 }

@@ -80,8 +80,7 @@ public final class Scenario {
         private FileBatchProgression fileBatchProgression;
         private Long firstWorkflowId;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Adds or replaces the script for one MasterWorkflowInstanceId. */
         public Builder workflow(long workflowId, WorkflowScript script) {

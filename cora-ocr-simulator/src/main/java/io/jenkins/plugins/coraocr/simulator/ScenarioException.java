@@ -24,10 +24,14 @@ public final class ScenarioException extends IllegalArgumentException {
     }
 
     private static String format(Path file, String pointer, int line, int column, String problem) {
-        StringBuilder message = new StringBuilder().append(file).append(": at ")
-                .append(pointer.isEmpty() ? "the top level" : pointer);
+        StringBuilder message =
+                new StringBuilder().append(file).append(": at ").append(pointer.isEmpty() ? "the top level" : pointer);
         if (line > 0) {
-            message.append(" (line ").append(line).append(", column ").append(column).append(')');
+            message.append(" (line ")
+                    .append(line)
+                    .append(", column ")
+                    .append(column)
+                    .append(')');
         }
         return message.append(": ").append(problem).toString();
     }

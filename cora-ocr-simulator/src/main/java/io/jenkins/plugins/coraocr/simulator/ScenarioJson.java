@@ -36,8 +36,17 @@ final class ScenarioJson {
 
     private static final List<String> TOP_FIELDS = List.of("workflows", "fileBatch");
     private static final List<String> FILE_BATCH_FIELDS = List.of("stagePolls", "stageDuration", "firstWorkflowId");
-    private static final List<String> STEP_FIELDS = List.of("status", "errorCode", "externalContext", "fault",
-            "httpStatus", "faultString", "faultCode", "polls", "duration", "delay");
+    private static final List<String> STEP_FIELDS = List.of(
+            "status",
+            "errorCode",
+            "externalContext",
+            "fault",
+            "httpStatus",
+            "faultString",
+            "faultCode",
+            "polls",
+            "duration",
+            "delay");
     private static final Set<String> STATUS_ONLY = Set.of("errorCode", "externalContext");
     private static final Map<String, Set<String>> FAULT_FIELDS = Map.of(
             "http", Set.of("httpStatus"),
@@ -99,8 +108,13 @@ final class ScenarioJson {
             return root;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new ScenarioException(file, last.toString(), at == null ? 0 : at.getLineNr(),
-                    at == null ? 0 : at.getColumnNr(), "invalid JSON: " + e.getOriginalMessage(), e);
+            throw new ScenarioException(
+                    file,
+                    last.toString(),
+                    at == null ? 0 : at.getLineNr(),
+                    at == null ? 0 : at.getColumnNr(),
+                    "invalid JSON: " + e.getOriginalMessage(),
+                    e);
         } catch (IOException e) {
             throw new ScenarioException(file, "", 0, 0, "cannot be parsed: " + e, e);
         }
@@ -146,13 +160,16 @@ final class ScenarioJson {
         boolean hasStatus = step.has("status");
         boolean hasFault = step.has("fault");
         if (hasStatus == hasFault) {
-            throw problem(at, hasStatus
-                    ? "a step has either \"status\" or \"fault\", not both"
-                    : "a step needs either \"status\" or \"fault\"");
+            throw problem(
+                    at,
+                    hasStatus
+                            ? "a step has either \"status\" or \"fault\", not both"
+                            : "a step needs either \"status\" or \"fault\"");
         }
         Outcome outcome = hasStatus ? readStatus(step, at) : readFault(step, at);
         StepLength length = readLength(step, at);
-        Duration delay = step.has("delay") ? duration(step.get("delay"), at.appendProperty("delay"), true) : Duration.ZERO;
+        Duration delay =
+                step.has("delay") ? duration(step.get("delay"), at.appendProperty("delay"), true) : Duration.ZERO;
         return new Step(outcome, length, delay);
     }
 
@@ -166,7 +183,8 @@ final class ScenarioJson {
         if (status.isEmpty()) {
             throw problem(at.appendProperty("status"), "status must not be empty");
         }
-        String errorCode = step.has("errorCode") ? text(step.get("errorCode"), at.appendProperty("errorCode"), false) : "NoError";
+        String errorCode =
+                step.has("errorCode") ? text(step.get("errorCode"), at.appendProperty("errorCode"), false) : "NoError";
         String externalContext = step.has("externalContext")
                 ? text(step.get("externalContext"), at.appendProperty("externalContext"), true)
                 : null;
@@ -192,8 +210,13 @@ final class ScenarioJson {
         }
         return switch (kind) {
             case "http" -> new Outcome.HttpError(httpStatus(step, at));
-            case "soap" -> new Outcome.SoapFault(faultCode(step, at),
-                    text(required(step, "faultString", at, "a soap fault"), at.appendProperty("faultString"), false));
+            case "soap" ->
+                new Outcome.SoapFault(
+                        faultCode(step, at),
+                        text(
+                                required(step, "faultString", at, "a soap fault"),
+                                at.appendProperty("faultString"),
+                                false));
             case "malformed" -> new Outcome.MalformedBody();
             default -> new Outcome.DroppedConnection();
         };
@@ -240,12 +263,13 @@ final class ScenarioJson {
         requireType(fileBatch, at, JsonNode::isObject, "an object");
         checkFields(fileBatch, at, FILE_BATCH_FIELDS);
         if (fileBatch.has("stagePolls") && fileBatch.has("stageDuration")) {
-            throw problem(at.appendProperty("stageDuration"),
+            throw problem(
+                    at.appendProperty("stageDuration"),
                     "FileBatch stages last either \"stagePolls\" or \"stageDuration\", not both");
         }
         if (fileBatch.has("stagePolls")) {
-            scenario.fileBatchProgression(FileBatchProgression.polls(
-                    polls(fileBatch.get("stagePolls"), at.appendProperty("stagePolls"))));
+            scenario.fileBatchProgression(
+                    FileBatchProgression.polls(polls(fileBatch.get("stagePolls"), at.appendProperty("stagePolls"))));
         }
         if (fileBatch.has("stageDuration")) {
             scenario.fileBatchProgression(FileBatchProgression.lasting(
@@ -304,7 +328,8 @@ final class ScenarioJson {
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw problem(at.appendProperty(name),
+                throw problem(
+                        at.appendProperty(name),
                         "unknown field \"" + name + "\" (expected one of " + String.join(", ", allowed) + ")");
             }
         }
@@ -330,7 +355,12 @@ final class ScenarioJson {
 
     private ScenarioException problem(JsonPointer at, String problem) {
         JsonLocation location = locations.get(at.toString());
-        return new ScenarioException(file, at.toString(), location == null ? 0 : location.getLineNr(),
-                location == null ? 0 : location.getColumnNr(), problem, null);
+        return new ScenarioException(
+                file,
+                at.toString(),
+                location == null ? 0 : location.getLineNr(),
+                location == null ? 0 : location.getColumnNr(),
+                problem,
+                null);
     }
 }

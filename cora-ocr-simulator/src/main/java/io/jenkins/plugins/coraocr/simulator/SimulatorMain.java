@@ -13,8 +13,7 @@ public final class SimulatorMain {
     static final String USAGE = "usage: SimulatorMain [--host HOST] [--port PORT] [--scenario FILE.json]"
             + " [--user USER --password-env VARIABLE]";
 
-    private SimulatorMain() {
-    }
+    private SimulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         CoraOcrSimulator.Builder builder;

@@ -17,22 +17,23 @@ final class SoapSniffer {
 
     private static final XMLInputFactory XML = newFactory();
 
-    private SoapSniffer() {
-    }
+    private SoapSniffer() {}
 
     /** What the request is about; {@code masterWorkflowInstanceId} is the raw header text or null when absent. */
-    record Sniffed(boolean soap12, Optional<Operation> operation, String masterWorkflowInstanceId) {
-    }
+    record Sniffed(boolean soap12, Optional<Operation> operation, String masterWorkflowInstanceId) {}
 
     static Sniffed sniff(String contentType, String soapActionHeader, byte[] body) {
-        boolean soap12ByContentType = contentType != null
-                && contentType.toLowerCase(Locale.ROOT).startsWith("application/soap+xml");
+        boolean soap12ByContentType =
+                contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/soap+xml");
         try {
             Envelope envelope = readEnvelope(body);
-            boolean soap12 = envelope.namespace == null ? soap12ByContentType
+            boolean soap12 = envelope.namespace == null
+                    ? soap12ByContentType
                     : CoraOcrWire.SOAP12_ENVELOPE.equals(envelope.namespace);
             String action = soap12 ? actionParameter(contentType) : unquote(soapActionHeader);
-            return new Sniffed(soap12, Operation.route(soap12, action, envelope.bodyNamespace, envelope.bodyLocalName),
+            return new Sniffed(
+                    soap12,
+                    Operation.route(soap12, action, envelope.bodyNamespace, envelope.bodyLocalName),
                     envelope.masterWorkflowInstanceId);
         } catch (XMLStreamException e) {
             // Not XML: CXF answers with its own fault, nothing scripted applies.
@@ -69,7 +70,9 @@ final class SoapSniffer {
                         envelope.bodyLocalName = local;
                     } else if (depth == 3 && "Header".equals(section)) {
                         inMetadata = "ActivityMetadata".equals(local) && CoraOcrWire.NAMESPACE.equals(namespace);
-                    } else if (depth == 4 && inMetadata && "MasterWorkflowInstanceId".equals(local)
+                    } else if (depth == 4
+                            && inMetadata
+                            && "MasterWorkflowInstanceId".equals(local)
                             && CoraOcrWire.NAMESPACE.equals(namespace)) {
                         envelope.masterWorkflowInstanceId = reader.getElementText();
                         depth--;

@@ -37,7 +37,8 @@ final class WorkflowBook {
                 stage("ProcessingInput", externalContext, stage),
                 stage("WaitingForOutput", externalContext, stage),
                 stage("Completed", externalContext, StepLength.polls(1)));
-        // The job runs from the moment it is submitted, so a timed first stage counts from now, not from the first poll.
+        // The job runs from the moment it is submitted, so a timed first stage counts from now, not from the first
+        // poll.
         runs.put(id, new Run(steps, stage instanceof StepLength.Timed ? now : null));
         return id;
     }

@@ -56,8 +56,7 @@ public final class WorkflowScript {
         private final List<Step> steps = new ArrayList<>();
         private boolean lengthSetOnLast;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Status with error code NoError and no ExternalContext. */
         public Builder status(String status) {

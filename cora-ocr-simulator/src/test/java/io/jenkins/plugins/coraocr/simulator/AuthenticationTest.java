@@ -17,7 +17,10 @@ class AuthenticationTest {
 
     @BeforeAll
     static void start() {
-        simulator = CoraOcrSimulator.builder().basicAuth("cora", "s3cret").realm("SequenceServices").start();
+        simulator = CoraOcrSimulator.builder()
+                .basicAuth("cora", "s3cret")
+                .realm("SequenceServices")
+                .start();
     }
 
     @AfterAll
@@ -31,7 +34,8 @@ class AuthenticationTest {
         HttpResponse<String> response = Wire.getStatus11(simulator, 1);
 
         assertUnauthorized(response, "SequenceServices");
-        assertThat(simulator.requests()).singleElement()
+        assertThat(simulator.requests())
+                .singleElement()
                 .satisfies(request -> assertThat(request.bodyText()).contains("MasterWorkflowInstanceId"));
     }
 
@@ -54,14 +58,17 @@ class AuthenticationTest {
         assertUnauthorized(Wire.get(URI.create(simulator.endpointUrl() + "?wsdl")), "SequenceServices");
         assertUnauthorized(Wire.get(simulator.endpointUrl().resolve("/elsewhere")), "SequenceServices");
         HttpResponse<String> wsdl = Wire.send(Wire.withBasicAuth(
-                HttpRequest.newBuilder(URI.create(simulator.endpointUrl() + "?wsdl")).timeout(Duration.ofSeconds(10)),
-                "cora", "s3cret"));
+                HttpRequest.newBuilder(URI.create(simulator.endpointUrl() + "?wsdl"))
+                        .timeout(Duration.ofSeconds(10)),
+                "cora",
+                "s3cret"));
         assertThat(wsdl.statusCode()).isEqualTo(200);
     }
 
     @Test
     void realmDefaultsToTheHost() throws Exception {
-        try (CoraOcrSimulator defaultRealm = CoraOcrSimulator.builder().basicAuth("u", "p").start()) {
+        try (CoraOcrSimulator defaultRealm =
+                CoraOcrSimulator.builder().basicAuth("u", "p").start()) {
             assertUnauthorized(Wire.getStatus11(defaultRealm, 1), "127.0.0.1");
         }
     }
@@ -74,6 +81,7 @@ class AuthenticationTest {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Basic realm=\"" + realm + "\"");
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html");
-        assertThat(response.body()).contains("<title>401 - Unauthorized: Access is denied due to invalid credentials.</title>");
+        assertThat(response.body())
+                .contains("<title>401 - Unauthorized: Access is denied due to invalid credentials.</title>");
     }
 }

@@ -40,7 +40,8 @@ class LifecycleTest {
 
     @Test
     void simulatorsSideBySideAreIndependent() throws Exception {
-        try (CoraOcrSimulator one = CoraOcrSimulator.start(); CoraOcrSimulator two = CoraOcrSimulator.start()) {
+        try (CoraOcrSimulator one = CoraOcrSimulator.start();
+                CoraOcrSimulator two = CoraOcrSimulator.start()) {
             assertThat(one.port()).isNotEqualTo(two.port());
             one.script(9, WorkflowScript.builder().status("Completed").build());
             two.script(9, WorkflowScript.builder().status("Aborted").build());
@@ -76,7 +77,9 @@ class LifecycleTest {
     @Test
     void aTakenPortIsReported() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            assertThatThrownBy(() -> CoraOcrSimulator.builder().port(taken.getLocalPort()).start())
+            assertThatThrownBy(() -> CoraOcrSimulator.builder()
+                            .port(taken.getLocalPort())
+                            .start())
                     .hasMessageContaining("cannot listen on 127.0.0.1:" + taken.getLocalPort());
         }
     }

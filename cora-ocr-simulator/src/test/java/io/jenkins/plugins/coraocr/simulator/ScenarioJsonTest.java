@@ -23,20 +23,29 @@ class ScenarioJsonTest {
         Scenario fromFile = Scenario.fromJson(resource("/scenarios/example.json"));
 
         Scenario expected = Scenario.builder()
-                .workflow(42, WorkflowScript.builder()
-                        .status("Queued").times(2)
-                        .status("ProcessingInput", "NoError", "x").forDuration(Duration.ofMillis(500))
-                        .httpError(503)
-                        .soapFault("Server was unable to process request. ---> boom")
-                        .malformedBody()
-                        .dropConnection()
-                        .status("Completed", "NoError").delayedBy(Duration.ofSeconds(2))
-                        .build())
-                .workflow(7, WorkflowScript.builder()
-                        .status("Paused", "SomethingNew").forDuration(Duration.ofMinutes(1))
-                        .soapFault(FaultCode.CLIENT, "rejected").forDuration(Duration.ofMillis(1500))
-                        .status("Failed", "InputFileNotFound")
-                        .build())
+                .workflow(
+                        42,
+                        WorkflowScript.builder()
+                                .status("Queued")
+                                .times(2)
+                                .status("ProcessingInput", "NoError", "x")
+                                .forDuration(Duration.ofMillis(500))
+                                .httpError(503)
+                                .soapFault("Server was unable to process request. ---> boom")
+                                .malformedBody()
+                                .dropConnection()
+                                .status("Completed", "NoError")
+                                .delayedBy(Duration.ofSeconds(2))
+                                .build())
+                .workflow(
+                        7,
+                        WorkflowScript.builder()
+                                .status("Paused", "SomethingNew")
+                                .forDuration(Duration.ofMinutes(1))
+                                .soapFault(FaultCode.CLIENT, "rejected")
+                                .forDuration(Duration.ofMillis(1500))
+                                .status("Failed", "InputFileNotFound")
+                                .build())
                 .fileBatchProgression(FileBatchProgression.polls(2))
                 .firstWorkflowId(5000)
                 .build();
@@ -71,21 +80,21 @@ class ScenarioJsonTest {
             stage both           | {"fileBatch": {"stagePolls": 1, "stageDuration": "1s"}}            | /fileBatch/stageDuration | 1:33 | not both
             stage polls zero     | {"fileBatch": {"stagePolls": 0}}                                   | /fileBatch/stagePolls  | 1:16 | stagePolls must be at least 1, not 0
             """)
-    void badScenarioFilesNameFilePlaceAndProblem(String name, String json, String pointer, String lineColumn,
-            String problem) throws IOException {
+    void badScenarioFilesNameFilePlaceAndProblem(
+            String name, String json, String pointer, String lineColumn, String problem) throws IOException {
         Path file = write(json);
         String[] position = lineColumn.split(":");
 
-        assertThatThrownBy(() -> Scenario.fromJson(file))
-                .isInstanceOfSatisfying(ScenarioException.class, e -> {
-                    assertThat(e.file()).isEqualTo(file);
-                    assertThat(e.pointer()).isEqualTo(pointer);
-                    assertThat(e.line()).isEqualTo(Integer.parseInt(position[0]));
-                    assertThat(e.column()).isEqualTo(Integer.parseInt(position[1]));
-                    assertThat(e.problem()).contains(problem);
-                    assertThat(e.getMessage()).isEqualTo(file + ": at " + pointer + " (line " + position[0] + ", column "
-                            + position[1] + "): " + e.problem());
-                });
+        assertThatThrownBy(() -> Scenario.fromJson(file)).isInstanceOfSatisfying(ScenarioException.class, e -> {
+            assertThat(e.file()).isEqualTo(file);
+            assertThat(e.pointer()).isEqualTo(pointer);
+            assertThat(e.line()).isEqualTo(Integer.parseInt(position[0]));
+            assertThat(e.column()).isEqualTo(Integer.parseInt(position[1]));
+            assertThat(e.problem()).contains(problem);
+            assertThat(e.getMessage())
+                    .isEqualTo(file + ": at " + pointer + " (line " + position[0] + ", column " + position[1] + "): "
+                            + e.problem());
+        });
     }
 
     @Test
@@ -101,11 +110,10 @@ class ScenarioJsonTest {
     void invalidJsonNamesThePlaceItBroke() throws IOException {
         Path file = write("{\"workflows\": {\"42\": [{\"status\": \"Queued\",}]}}");
 
-        assertThatThrownBy(() -> Scenario.fromJson(file))
-                .isInstanceOfSatisfying(ScenarioException.class, e -> {
-                    assertThat(e.getMessage()).startsWith(file + ": at /workflows/42/0/status (line 1, column ");
-                    assertThat(e.problem()).startsWith("invalid JSON: ");
-                });
+        assertThatThrownBy(() -> Scenario.fromJson(file)).isInstanceOfSatisfying(ScenarioException.class, e -> {
+            assertThat(e.getMessage()).startsWith(file + ": at /workflows/42/0/status (line 1, column ");
+            assertThat(e.problem()).startsWith("invalid JSON: ");
+        });
     }
 
     @Test
@@ -125,8 +133,16 @@ class ScenarioJsonTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"500ms, PT0.5S", "2s, PT2S", "10m, PT10M", "1h, PT1H", "PT2S, PT2S", "3, PT3S", "0.25, PT0.25S",
-            "1.5s, PT1.5S"})
+    @CsvSource({
+        "500ms, PT0.5S",
+        "2s, PT2S",
+        "10m, PT10M",
+        "1h, PT1H",
+        "PT2S, PT2S",
+        "3, PT3S",
+        "0.25, PT0.25S",
+        "1.5s, PT1.5S"
+    })
     void durationSpellings(String text, Duration expected) {
         assertThat(Durations.parse(text)).isEqualTo(expected);
     }

@@ -16,14 +16,18 @@ class ScriptedWorkflowTest {
     @Test
     void stepsAnswerInOrderForTheirPollsAndTheLastRepeats() throws Exception {
         Scenario scenario = Scenario.builder()
-                .workflow(42, WorkflowScript.builder()
-                        .status("Queued").times(2)
-                        .status("ProcessingInput", "NoError", "ctx")
-                        .status("Paused", "SomethingNew", "odd")
-                        .status("Completed", "NoError", "done")
-                        .build())
+                .workflow(
+                        42,
+                        WorkflowScript.builder()
+                                .status("Queued")
+                                .times(2)
+                                .status("ProcessingInput", "NoError", "ctx")
+                                .status("Paused", "SomethingNew", "odd")
+                                .status("Completed", "NoError", "done")
+                                .build())
                 .build();
-        try (CoraOcrSimulator simulator = CoraOcrSimulator.builder().scenario(scenario).start()) {
+        try (CoraOcrSimulator simulator =
+                CoraOcrSimulator.builder().scenario(scenario).start()) {
             assertThat(status(simulator, 42)).isEqualTo(new Wire.Status("Queued", "NoError", null));
             assertThat(status(simulator, 42)).isEqualTo(new Wire.Status("Queued", "NoError", null));
             assertThat(status(simulator, 42)).isEqualTo(new Wire.Status("ProcessingInput", "NoError", "ctx"));
@@ -38,13 +42,17 @@ class ScriptedWorkflowTest {
     void durationStepsCountFromTheFirstPollThatReachesThem() throws Exception {
         MovableClock clock = new MovableClock();
         Scenario scenario = Scenario.builder()
-                .workflow(7, WorkflowScript.builder()
-                        .status("Queued")
-                        .status("ProcessingInput").forDuration(Duration.ofSeconds(10))
-                        .status("Completed")
-                        .build())
+                .workflow(
+                        7,
+                        WorkflowScript.builder()
+                                .status("Queued")
+                                .status("ProcessingInput")
+                                .forDuration(Duration.ofSeconds(10))
+                                .status("Completed")
+                                .build())
                 .build();
-        try (CoraOcrSimulator simulator = CoraOcrSimulator.builder().scenario(scenario).clock(clock).start()) {
+        try (CoraOcrSimulator simulator =
+                CoraOcrSimulator.builder().scenario(scenario).clock(clock).start()) {
             assertThat(status(simulator, 7).status()).isEqualTo("Queued");
             clock.advance(Duration.ofMinutes(5));
             assertThat(status(simulator, 7).status()).isEqualTo("ProcessingInput");
@@ -57,12 +65,14 @@ class ScriptedWorkflowTest {
 
     @Test
     void scriptedHttpErrorIsAnIisHtmlPage() throws Exception {
-        try (CoraOcrSimulator simulator = scripted(WorkflowScript.builder().httpError(503).status("Queued").build())) {
+        try (CoraOcrSimulator simulator = scripted(
+                WorkflowScript.builder().httpError(503).status("Queued").build())) {
             HttpResponse<String> response = Wire.getStatus11(simulator, 5);
 
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html; charset=us-ascii");
-            assertThat(response.body()).contains("<TITLE>Service Unavailable</TITLE>", "HTTP Error 503. The service is unavailable.");
+            assertThat(response.body())
+                    .contains("<TITLE>Service Unavailable</TITLE>", "HTTP Error 503. The service is unavailable.");
             assertThat(status(simulator, 5).status()).isEqualTo("Queued");
         }
     }
@@ -70,7 +80,8 @@ class ScriptedWorkflowTest {
     @Test
     void scriptedSoapFaultInSoap11HasFaultcodeAndFaultstring() throws Exception {
         try (CoraOcrSimulator simulator = scripted(WorkflowScript.builder()
-                .soapFault("Server was unable to process request. ---> boom").build())) {
+                .soapFault("Server was unable to process request. ---> boom")
+                .build())) {
             HttpResponse<String> response = Wire.getStatus11(simulator, 5);
 
             assertThat(response.statusCode()).isEqualTo(500);
@@ -79,14 +90,16 @@ class ScriptedWorkflowTest {
             assertThat(fault.getDocumentElement().getNamespaceURI()).isEqualTo(SOAP11);
             assertThat(Wire.text(fault, SOAP11, "Fault")).isNotNull();
             assertThat(Wire.text(fault, "", "faultcode")).isEqualTo("soap:Server");
-            assertThat(Wire.text(fault, "", "faultstring")).isEqualTo("Server was unable to process request. ---> boom");
+            assertThat(Wire.text(fault, "", "faultstring"))
+                    .isEqualTo("Server was unable to process request. ---> boom");
         }
     }
 
     @Test
     void scriptedSoapFaultInSoap12HasCodeAndReason() throws Exception {
         try (CoraOcrSimulator simulator = scripted(WorkflowScript.builder()
-                .soapFault(FaultCode.CLIENT, "bad input").build())) {
+                .soapFault(FaultCode.CLIENT, "bad input")
+                .build())) {
             HttpResponse<String> response = Wire.getStatus12(simulator, 5);
 
             assertThat(response.statusCode()).isEqualTo(500);
@@ -100,7 +113,8 @@ class ScriptedWorkflowTest {
 
     @Test
     void scriptedMalformedBodyIsHttp200WithBrokenXml() throws Exception {
-        try (CoraOcrSimulator simulator = scripted(WorkflowScript.builder().malformedBody().build())) {
+        try (CoraOcrSimulator simulator =
+                scripted(WorkflowScript.builder().malformedBody().build())) {
             HttpResponse<String> response = Wire.getStatus11(simulator, 5);
 
             assertThat(response.statusCode()).isEqualTo(200);
@@ -112,7 +126,8 @@ class ScriptedWorkflowTest {
 
     @Test
     void malformedBodyForSoap12CarriesTheSoap12ContentType() throws Exception {
-        try (CoraOcrSimulator simulator = scripted(WorkflowScript.builder().malformedBody().build())) {
+        try (CoraOcrSimulator simulator =
+                scripted(WorkflowScript.builder().malformedBody().build())) {
             HttpResponse<String> response = Wire.getStatus12(simulator, 5);
 
             assertThat(response.statusCode()).isEqualTo(200);
@@ -124,7 +139,8 @@ class ScriptedWorkflowTest {
 
     @Test
     void scriptedDropClosesTheConnectionWithoutAnswerAndIsStillRecorded() throws Exception {
-        try (CoraOcrSimulator simulator = scripted(WorkflowScript.builder().dropConnection().status("Queued").build())) {
+        try (CoraOcrSimulator simulator = scripted(
+                WorkflowScript.builder().dropConnection().status("Queued").build())) {
             assertThatThrownBy(() -> Wire.getStatus11(simulator, 5)).isInstanceOf(IOException.class);
 
             assertThat(simulator.requests()).hasSize(1);
@@ -136,7 +152,8 @@ class ScriptedWorkflowTest {
     void delayHoldsTheAnswerBack() throws Exception {
         Duration delay = Duration.ofMillis(300);
         try (CoraOcrSimulator simulator = scripted(WorkflowScript.builder()
-                .status("Queued").delayedBy(delay)
+                .status("Queued")
+                .delayedBy(delay)
                 .status("Completed")
                 .build())) {
             long started = System.nanoTime();
@@ -152,7 +169,8 @@ class ScriptedWorkflowTest {
     @Test
     void aDelayedFaultIsDelayedToo() throws Exception {
         Duration delay = Duration.ofMillis(200);
-        try (CoraOcrSimulator simulator = scripted(WorkflowScript.builder().httpError(502).delayedBy(delay).build())) {
+        try (CoraOcrSimulator simulator = scripted(
+                WorkflowScript.builder().httpError(502).delayedBy(delay).build())) {
             long started = System.nanoTime();
             assertThat(Wire.getStatus11(simulator, 5).statusCode()).isEqualTo(502);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(delay);
@@ -164,7 +182,12 @@ class ScriptedWorkflowTest {
         try (CoraOcrSimulator simulator = CoraOcrSimulator.start()) {
             assertThat(status(simulator, 77).status()).isEqualTo("NotFound");
 
-            simulator.script(77, WorkflowScript.builder().status("Queued").status("Failed", "TimedOut").build());
+            simulator.script(
+                    77,
+                    WorkflowScript.builder()
+                            .status("Queued")
+                            .status("Failed", "TimedOut")
+                            .build());
             assertThat(status(simulator, 77).status()).isEqualTo("Queued");
             assertThat(status(simulator, 77)).isEqualTo(new Wire.Status("Failed", "TimedOut", null));
 
@@ -177,18 +200,25 @@ class ScriptedWorkflowTest {
     void theIssueExampleRunsThroughEveryKindOfStep() throws Exception {
         MovableClock clock = new MovableClock();
         Scenario scenario = Scenario.builder()
-                .workflow(42, WorkflowScript.builder()
-                        .status("Queued").times(2)
-                        .status("ProcessingInput", "NoError", "ctx").forDuration(Duration.ofMillis(300))
-                        .httpError(503).times(1)
-                        .soapFault("Server was unable to process request. ---> boom")
-                        .malformedBody()
-                        .dropConnection()
-                        .status("WaitingForOutput").delayedBy(Duration.ofMillis(50))
-                        .status("Completed", "NoError", "done")
-                        .build())
+                .workflow(
+                        42,
+                        WorkflowScript.builder()
+                                .status("Queued")
+                                .times(2)
+                                .status("ProcessingInput", "NoError", "ctx")
+                                .forDuration(Duration.ofMillis(300))
+                                .httpError(503)
+                                .times(1)
+                                .soapFault("Server was unable to process request. ---> boom")
+                                .malformedBody()
+                                .dropConnection()
+                                .status("WaitingForOutput")
+                                .delayedBy(Duration.ofMillis(50))
+                                .status("Completed", "NoError", "done")
+                                .build())
                 .build();
-        try (CoraOcrSimulator simulator = CoraOcrSimulator.builder().scenario(scenario).clock(clock).start()) {
+        try (CoraOcrSimulator simulator =
+                CoraOcrSimulator.builder().scenario(scenario).clock(clock).start()) {
             assertThat(status(simulator, 42).status()).isEqualTo("Queued");
             assertThat(status(simulator, 42).status()).isEqualTo("Queued");
             assertThat(status(simulator, 42)).isEqualTo(new Wire.Status("ProcessingInput", "NoError", "ctx"));
@@ -205,12 +235,21 @@ class ScriptedWorkflowTest {
 
     @Test
     void fileBatchStartsTheDefaultProgressionByPollsAndEchoesExternalContext() throws Exception {
-        try (CoraOcrSimulator simulator = CoraOcrSimulator.builder().stagePolls(2).start()) {
+        try (CoraOcrSimulator simulator =
+                CoraOcrSimulator.builder().stagePolls(2).start()) {
             long id = Wire.fileBatch(simulator, "order-17");
 
             assertThat(id).isEqualTo(1001);
-            for (String stage : new String[] {"Queued", "Queued", "ProcessingInput", "ProcessingInput",
-                    "WaitingForOutput", "WaitingForOutput", "Completed", "Completed"}) {
+            for (String stage : new String[] {
+                "Queued",
+                "Queued",
+                "ProcessingInput",
+                "ProcessingInput",
+                "WaitingForOutput",
+                "WaitingForOutput",
+                "Completed",
+                "Completed"
+            }) {
                 assertThat(status12(simulator, id)).isEqualTo(new Wire.Status(stage, "NoError", "order-17"));
             }
             assertThat(Wire.fileBatch(simulator, null)).isEqualTo(1002);
@@ -221,7 +260,10 @@ class ScriptedWorkflowTest {
     void fileBatchProgressionByDurationCountsTheFirstStageFromTheCall() throws Exception {
         MovableClock clock = new MovableClock();
         try (CoraOcrSimulator simulator = CoraOcrSimulator.builder()
-                .stageDuration(Duration.ofSeconds(30)).firstWorkflowId(5000).clock(clock).start()) {
+                .stageDuration(Duration.ofSeconds(30))
+                .firstWorkflowId(5000)
+                .clock(clock)
+                .start()) {
             long id = Wire.fileBatch(simulator, "scan-9");
             assertThat(id).isEqualTo(5000);
 
@@ -241,7 +283,8 @@ class ScriptedWorkflowTest {
         Scenario scenario = Scenario.builder()
                 .workflow(1001, WorkflowScript.builder().status("Aborted").build())
                 .build();
-        try (CoraOcrSimulator simulator = CoraOcrSimulator.builder().scenario(scenario).start()) {
+        try (CoraOcrSimulator simulator =
+                CoraOcrSimulator.builder().scenario(scenario).start()) {
             assertThat(Wire.fileBatch(simulator, null)).isEqualTo(1002);
             assertThat(status(simulator, 1001).status()).isEqualTo("Aborted");
         }
@@ -250,8 +293,13 @@ class ScriptedWorkflowTest {
     @Test
     void scenarioFileBatchSettingsApplyUnlessTheBuilderSaysOtherwise() throws Exception {
         Scenario scenario = Scenario.builder()
-                .fileBatchProgression(FileBatchProgression.polls(3)).firstWorkflowId(300).build();
-        try (CoraOcrSimulator simulator = CoraOcrSimulator.builder().scenario(scenario).firstWorkflowId(400).start()) {
+                .fileBatchProgression(FileBatchProgression.polls(3))
+                .firstWorkflowId(300)
+                .build();
+        try (CoraOcrSimulator simulator = CoraOcrSimulator.builder()
+                .scenario(scenario)
+                .firstWorkflowId(400)
+                .start()) {
             long id = Wire.fileBatch(simulator, null);
             assertThat(id).isEqualTo(400);
             assertThat(status(simulator, id).status()).isEqualTo("Queued");
@@ -262,7 +310,9 @@ class ScriptedWorkflowTest {
     }
 
     private static CoraOcrSimulator scripted(WorkflowScript script) {
-        return CoraOcrSimulator.builder().scenario(Scenario.builder().workflow(5, script).build()).start();
+        return CoraOcrSimulator.builder()
+                .scenario(Scenario.builder().workflow(5, script).build())
+                .start();
     }
 
     private static Wire.Status status(CoraOcrSimulator simulator, long id) throws Exception {

@@ -24,7 +24,11 @@ class SoapProtocolTest {
     static void start() {
         simulator = CoraOcrSimulator.builder()
                 .scenario(Scenario.builder()
-                        .workflow(42, WorkflowScript.builder().status("ProcessingInput", "NoError", "ctx-42").build())
+                        .workflow(
+                                42,
+                                WorkflowScript.builder()
+                                        .status("ProcessingInput", "NoError", "ctx-42")
+                                        .build())
                         .build())
                 .start();
     }
@@ -42,7 +46,8 @@ class SoapProtocolTest {
     @Test
     void endpointIsTheAsmxPathOnLoopback() {
         assertThat(simulator.endpointUrl())
-                .isEqualTo(URI.create("http://127.0.0.1:" + simulator.port() + "/SequenceServices/coraOcrIntegration_v1.0.0.asmx"));
+                .isEqualTo(URI.create(
+                        "http://127.0.0.1:" + simulator.port() + "/SequenceServices/coraOcrIntegration_v1.0.0.asmx"));
         assertThat(simulator.port()).isPositive();
     }
 
@@ -54,7 +59,10 @@ class SoapProtocolTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/xml; charset=utf-8");
         Document document = Wire.parse(response.body());
         assertThat(document.getDocumentElement().getNamespaceURI()).isEqualTo(SOAP11);
-        assertThat(document.getElementsByTagNameNS(NS, "GetStatusResponse").item(0).getFirstChild().getLocalName())
+        assertThat(document.getElementsByTagNameNS(NS, "GetStatusResponse")
+                        .item(0)
+                        .getFirstChild()
+                        .getLocalName())
                 .isEqualTo("GetStatusResult");
         assertThat(Wire.Status.of(response)).isEqualTo(new Wire.Status("ProcessingInput", "NoError", "ctx-42"));
     }
@@ -65,13 +73,15 @@ class SoapProtocolTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/soap+xml; charset=utf-8");
-        assertThat(Wire.parse(response.body()).getDocumentElement().getNamespaceURI()).isEqualTo(SOAP12);
+        assertThat(Wire.parse(response.body()).getDocumentElement().getNamespaceURI())
+                .isEqualTo(SOAP12);
         assertThat(Wire.Status.of(response)).isEqualTo(new Wire.Status("ProcessingInput", "NoError", "ctx-42"));
     }
 
     @Test
     void soap12WithoutActionIsRoutedOnTheBodyElement() throws Exception {
-        HttpResponse<String> response = Wire.send(Wire.soap12(simulator.endpointUrl(), null, Wire.getStatusEnvelope(SOAP12, 42L)));
+        HttpResponse<String> response =
+                Wire.send(Wire.soap12(simulator.endpointUrl(), null, Wire.getStatusEnvelope(SOAP12, 42L)));
 
         assertThat(Wire.Status.of(response).status()).isEqualTo("ProcessingInput");
     }
@@ -86,14 +96,16 @@ class SoapProtocolTest {
 
     @Test
     void missingActivityMetadataHeaderCountsAsIdZeroAndIsNotFound() throws Exception {
-        HttpResponse<String> response = Wire.send(Wire.soap11(simulator.endpointUrl(), "GetStatus", Wire.getStatusEnvelope(SOAP11, null)));
+        HttpResponse<String> response =
+                Wire.send(Wire.soap11(simulator.endpointUrl(), "GetStatus", Wire.getStatusEnvelope(SOAP11, null)));
 
         assertThat(Wire.Status.of(response)).isEqualTo(new Wire.Status("NotFound", "NoError", null));
     }
 
     @Test
     void unknownSoapActionIsAnAsmxClientFault() throws Exception {
-        HttpResponse<String> response = Wire.send(Wire.soap11(simulator.endpointUrl(), "Frobnicate", Wire.getStatusEnvelope(SOAP11, 42L)));
+        HttpResponse<String> response =
+                Wire.send(Wire.soap11(simulator.endpointUrl(), "Frobnicate", Wire.getStatusEnvelope(SOAP11, 42L)));
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/xml; charset=utf-8");
@@ -105,7 +117,8 @@ class SoapProtocolTest {
 
     @Test
     void soap11WithoutSoapActionIsRejectedLikeAsmx() throws Exception {
-        HttpResponse<String> response = Wire.send(Wire.soap11(simulator.endpointUrl(), null, Wire.getStatusEnvelope(SOAP11, 42L)));
+        HttpResponse<String> response =
+                Wire.send(Wire.soap11(simulator.endpointUrl(), null, Wire.getStatusEnvelope(SOAP11, 42L)));
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(Wire.text(Wire.parse(response.body()), "", "faultstring"))
@@ -114,7 +127,8 @@ class SoapProtocolTest {
 
     @Test
     void unknownSoap12ActionIsASenderFault() throws Exception {
-        HttpResponse<String> response = Wire.send(Wire.soap12(simulator.endpointUrl(), "Frobnicate", Wire.getStatusEnvelope(SOAP12, 42L)));
+        HttpResponse<String> response =
+                Wire.send(Wire.soap12(simulator.endpointUrl(), "Frobnicate", Wire.getStatusEnvelope(SOAP12, 42L)));
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/soap+xml; charset=utf-8");
@@ -126,28 +140,37 @@ class SoapProtocolTest {
 
     @Test
     void fileBatchWithMissingPartsIsAFaultNamingThem() throws Exception {
-        String parts = "<TimeOut>60</TimeOut><InputFile><Connection>c</Connection><FileName>a.pdf</FileName></InputFile>"
-                + "<PutModel>Default</PutModel>";
-        HttpResponse<String> response = Wire.send(Wire.soap11(simulator.endpointUrl(), "FileBatch", Wire.fileBatchEnvelope(SOAP11, parts)));
+        String parts =
+                "<TimeOut>60</TimeOut><InputFile><Connection>c</Connection><FileName>a.pdf</FileName></InputFile>"
+                        + "<PutModel>Default</PutModel>";
+        HttpResponse<String> response =
+                Wire.send(Wire.soap11(simulator.endpointUrl(), "FileBatch", Wire.fileBatchEnvelope(SOAP11, parts)));
 
         assertThat(response.statusCode()).isEqualTo(500);
         Document fault = Wire.parse(response.body());
         assertThat(Wire.text(fault, "", "faultcode")).isEqualTo("soap:Client");
-        assertThat(Wire.text(fault, "", "faultstring")).isEqualTo("Server was unable to process request. ---> "
-                + "FileBatch is missing required parts: InputFile/RelativeLocation, OutPutFile, OCRProfile.");
+        assertThat(Wire.text(fault, "", "faultstring"))
+                .isEqualTo("Server was unable to process request. ---> "
+                        + "FileBatch is missing required parts: InputFile/RelativeLocation, OutPutFile, OCRProfile.");
     }
 
     @Test
     void fileBatchAnswersANewIdInSoap12Too() throws Exception {
-        HttpResponse<String> response = Wire.send(Wire.soap12(simulator.endpointUrl(), "FileBatch",
+        HttpResponse<String> response = Wire.send(Wire.soap12(
+                simulator.endpointUrl(),
+                "FileBatch",
                 Wire.fileBatchEnvelope(SOAP12, Wire.completeFileBatchParts(null))));
 
         assertThat(response.statusCode()).isEqualTo(200);
         Document document = Wire.parse(response.body());
         assertThat(document.getDocumentElement().getNamespaceURI()).isEqualTo(SOAP12);
-        assertThat(document.getElementsByTagNameNS(NS, "FileBatchResult").item(0).getParentNode().getLocalName())
+        assertThat(document.getElementsByTagNameNS(NS, "FileBatchResult")
+                        .item(0)
+                        .getParentNode()
+                        .getLocalName())
                 .isEqualTo("FileBatchResponse");
-        assertThat(Long.parseLong(Wire.text(document, NS, "MasterWorkflowInstanceId"))).isGreaterThanOrEqualTo(1001);
+        assertThat(Long.parseLong(Wire.text(document, NS, "MasterWorkflowInstanceId")))
+                .isGreaterThanOrEqualTo(1001);
     }
 
     @Test
@@ -160,12 +183,20 @@ class SoapProtocolTest {
         assertThat(wsdl.getDocumentElement().getNamespaceURI()).isEqualTo(wsdlNs);
         assertThat(wsdl.getDocumentElement().getLocalName()).isEqualTo("definitions");
         assertThat(wsdl.getElementsByTagNameNS(wsdlNs, "binding").getLength()).isEqualTo(2);
-        assertThat(response.body()).contains("name=\"GetStatus\"", "name=\"FileBatch\"",
-                NS + "GetStatus", NS + "FileBatch");
-        assertThat(wsdl.getElementsByTagNameNS("http://schemas.xmlsoap.org/wsdl/soap/", "address").item(0)
-                .getAttributes().getNamedItem("location").getNodeValue()).isEqualTo(simulator.endpointUrl().toString());
-        assertThat(wsdl.getElementsByTagNameNS("http://schemas.xmlsoap.org/wsdl/soap12/", "address").item(0)
-                .getAttributes().getNamedItem("location").getNodeValue()).isEqualTo(simulator.endpointUrl().toString());
+        assertThat(response.body())
+                .contains("name=\"GetStatus\"", "name=\"FileBatch\"", NS + "GetStatus", NS + "FileBatch");
+        assertThat(wsdl.getElementsByTagNameNS("http://schemas.xmlsoap.org/wsdl/soap/", "address")
+                        .item(0)
+                        .getAttributes()
+                        .getNamedItem("location")
+                        .getNodeValue())
+                .isEqualTo(simulator.endpointUrl().toString());
+        assertThat(wsdl.getElementsByTagNameNS("http://schemas.xmlsoap.org/wsdl/soap12/", "address")
+                        .item(0)
+                        .getAttributes()
+                        .getNamedItem("location")
+                        .getNodeValue())
+                .isEqualTo(simulator.endpointUrl().toString());
     }
 
     @Test
@@ -173,7 +204,8 @@ class SoapProtocolTest {
         HttpResponse<String> response = Wire.get(URI.create(simulator.endpointUrl() + "?WSDL"));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(Wire.parse(response.body()).getDocumentElement().getLocalName()).isEqualTo("definitions");
+        assertThat(Wire.parse(response.body()).getDocumentElement().getLocalName())
+                .isEqualTo("definitions");
     }
 
     @Test
@@ -182,8 +214,8 @@ class SoapProtocolTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("GetStatus", "FileBatch", "?WSDL");
 
-        HttpResponse<String> put = Wire.send(HttpRequest.newBuilder(simulator.endpointUrl())
-                .PUT(HttpRequest.BodyPublishers.ofString("x")));
+        HttpResponse<String> put = Wire.send(
+                HttpRequest.newBuilder(simulator.endpointUrl()).PUT(HttpRequest.BodyPublishers.ofString("x")));
         assertThat(put.statusCode()).isEqualTo(405);
         assertThat(put.body()).contains("405 - HTTP verb used to access this page is not allowed.");
     }
@@ -196,7 +228,8 @@ class SoapProtocolTest {
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(Wire.text(Wire.parse(response.body()), SOAP12, "Text"))
-                .isEqualTo("Unable to handle request without a valid action parameter. Please supply a valid soap action.");
+                .isEqualTo(
+                        "Unable to handle request without a valid action parameter. Please supply a valid soap action.");
     }
 
     @Test
@@ -207,13 +240,16 @@ class SoapProtocolTest {
         assertThat(response.statusCode()).isEqualTo(500);
         Document fault = Wire.parse(response.body());
         assertThat(Wire.text(fault, "", "faultcode")).isEqualTo("soap:Client");
-        assertThat(Wire.text(fault, "", "faultstring")).startsWith("Server was unable to read request.").contains("forty-two");
+        assertThat(Wire.text(fault, "", "faultstring"))
+                .startsWith("Server was unable to read request.")
+                .contains("forty-two");
     }
 
     @Test
     void fileBatchTimeOutMustBeAnInt() throws Exception {
         String parts = Wire.completeFileBatchParts(null).replace("<TimeOut>60</TimeOut>", "<TimeOut>soon</TimeOut>");
-        HttpResponse<String> response = Wire.send(Wire.soap11(simulator.endpointUrl(), "FileBatch", Wire.fileBatchEnvelope(SOAP11, parts)));
+        HttpResponse<String> response =
+                Wire.send(Wire.soap11(simulator.endpointUrl(), "FileBatch", Wire.fileBatchEnvelope(SOAP11, parts)));
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(Wire.text(Wire.parse(response.body()), "", "faultstring")).contains("TimeOut 'soon'");

@@ -22,13 +22,14 @@ final class Wire {
     static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
     static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Wire() {
-    }
+    private Wire() {}
 
     static String getStatusEnvelope(String envelopeNamespace, Long masterWorkflowInstanceId) {
-        String header = masterWorkflowInstanceId == null ? ""
+        String header = masterWorkflowInstanceId == null
+                ? ""
                 : "<soap:Header><ActivityMetadata xmlns=\"" + NS + "\">"
                         + "<WorkflowSpaceId>00000000-0000-0000-0000-000000000000</WorkflowSpaceId>"
                         + "<MasterWorkflowInstanceId>" + masterWorkflowInstanceId + "</MasterWorkflowInstanceId>"
@@ -39,11 +40,13 @@ final class Wire {
 
     static String fileBatchEnvelope(String envelopeNamespace, String bodyParts) {
         return "<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope xmlns:soap=\"" + envelopeNamespace + "\">"
-                + "<soap:Body><FileBatch xmlns=\"" + NS + "\">" + bodyParts + "</FileBatch></soap:Body></soap:Envelope>";
+                + "<soap:Body><FileBatch xmlns=\"" + NS + "\">" + bodyParts
+                + "</FileBatch></soap:Body></soap:Envelope>";
     }
 
     static String completeFileBatchParts(String externalContext) {
-        String file = "<Connection>OcrShare</Connection><RelativeLocation>in</RelativeLocation><FileName>a.pdf</FileName>";
+        String file =
+                "<Connection>OcrShare</Connection><RelativeLocation>in</RelativeLocation><FileName>a.pdf</FileName>";
         return "<TimeOut>60</TimeOut>"
                 + (externalContext == null ? "" : "<ExternalContext>" + externalContext + "</ExternalContext>")
                 + "<InputFile>" + file + "</InputFile><OCRProfile>Invoices</OCRProfile>"
@@ -51,15 +54,18 @@ final class Wire {
     }
 
     static HttpRequest.Builder soap11(URI endpoint, String action, String envelope) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "text/xml; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8));
         return action == null ? request : request.header("SOAPAction", "\"" + NS + action + "\"");
     }
 
     static HttpRequest.Builder soap12(URI endpoint, String action, String envelope) {
-        String contentType = "application/soap+xml; charset=utf-8" + (action == null ? "" : "; action=\"" + NS + action + "\"");
-        return HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
+        String contentType =
+                "application/soap+xml; charset=utf-8" + (action == null ? "" : "; action=\"" + NS + action + "\"");
+        return HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8));
     }
@@ -88,7 +94,9 @@ final class Wire {
     }
 
     static long fileBatch(CoraOcrSimulator simulator, String externalContext) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(soap11(simulator.endpointUrl(), "FileBatch",
+        HttpResponse<String> response = send(soap11(
+                simulator.endpointUrl(),
+                "FileBatch",
                 fileBatchEnvelope(SOAP11, completeFileBatchParts(externalContext))));
         if (response.statusCode() != 200) {
             throw new AssertionError("FileBatch answered " + response.statusCode() + ": " + response.body());
@@ -125,7 +133,9 @@ final class Wire {
                 throw new AssertionError("GetStatus answered " + response.statusCode() + ": " + response.body());
             }
             Document document = parse(response.body());
-            return new Status(text(document, NS, "Status"), text(document, NS, "ErrorCode"),
+            return new Status(
+                    text(document, NS, "Status"),
+                    text(document, NS, "ErrorCode"),
                     text(document, NS, "ExternalContext"));
         }
     }

@@ -60,7 +60,8 @@ public final class OcrWaiter {
      * it stops the wait: no request starts after {@code cancel} returns.
      */
     public CompletableFuture<WaitOutcome> resume(WaitState state, WaitOptions options, WaitListener listener) {
-        Wait wait = new Wait(state, Objects.requireNonNull(options, "options"), Objects.requireNonNull(listener, "listener"));
+        Wait wait = new Wait(
+                state, Objects.requireNonNull(options, "options"), Objects.requireNonNull(listener, "listener"));
         // Spread the first polls a little: after a controller restart every wait resumes at once.
         long spread = Math.min(options.pollInterval().toMillis() / 10, 1000);
         wait.schedule(spread == 0 ? 0 : ThreadLocalRandom.current().nextLong(spread));
@@ -74,13 +75,15 @@ public final class OcrWaiter {
         long delay = first << Math.min(attempt - 1, 30);
         delay = Math.min(delay, cap);
         // Downward jitter only, so the cap is never exceeded and retries of many waits drift apart.
-        return Duration.ofMillis(delay - (long) (delay * 0.1 * ThreadLocalRandom.current().nextDouble()));
+        return Duration.ofMillis(
+                delay - (long) (delay * 0.1 * ThreadLocalRandom.current().nextDouble()));
     }
 
     /** Delay before the next regular poll: the interval plus up to 10% jitter, spreading load on the server. */
     static Duration nextPoll(Duration pollInterval) {
         long interval = pollInterval.toMillis();
-        return Duration.ofMillis(interval + (long) (interval * 0.1 * ThreadLocalRandom.current().nextDouble()));
+        return Duration.ofMillis(
+                interval + (long) (interval * 0.1 * ThreadLocalRandom.current().nextDouble()));
     }
 
     /** One wait. All its steps run one at a time: each step schedules the next. */
@@ -152,8 +155,11 @@ public final class OcrWaiter {
             }
             guarded(() -> listener.onState(state));
             if (!recognised) {
-                retryOrGiveUp(new ProtocolViolationException(client.endpoint(), state.workflowId(),
-                        "the server answered the unrecognised Status '" + status.rawStatus() + "'", null));
+                retryOrGiveUp(new ProtocolViolationException(
+                        client.endpoint(),
+                        state.workflowId(),
+                        "the server answered the unrecognised Status '" + status.rawStatus() + "'",
+                        null));
                 return;
             }
             lastError = null;
@@ -181,10 +187,16 @@ public final class OcrWaiter {
             lastError = error;
             int attempt = state.consecutiveErrors();
             if (attempt >= options.maxConsecutiveErrors()) {
-                finish(WaitResult.ERROR, "gave up after " + attempt + " consecutive failed polls; the last: " + error.detail(), error);
+                finish(
+                        WaitResult.ERROR,
+                        "gave up after " + attempt + " consecutive failed polls; the last: " + error.detail(),
+                        error);
             } else if (deadlinePassed()) {
-                finish(WaitResult.TIMED_OUT, "the " + timeoutText() + " timeout ran out before a final status; the last poll failed: "
-                        + error.detail(), error);
+                finish(
+                        WaitResult.TIMED_OUT,
+                        "the " + timeoutText() + " timeout ran out before a final status; the last poll failed: "
+                                + error.detail(),
+                        error);
             } else {
                 Duration retryIn = backoff(attempt, options.pollInterval());
                 guarded(() -> listener.onRetryableError(error, attempt, retryIn));
@@ -196,9 +208,16 @@ public final class OcrWaiter {
             WaitState last = state;
             WorkflowStatus status = last.lastStatus().orElse(null);
             String message = "OCR workflow " + last.workflowId() + " " + result + ": " + why + ". Last status: "
-                    + (status == null ? "none" : status) + ". " + last.polls() + (last.polls() == 1 ? " poll" : " polls")
+                    + (status == null ? "none" : status) + ". " + last.polls()
+                    + (last.polls() == 1 ? " poll" : " polls")
                     + " in " + Durations.format(elapsed()) + ".";
-            WaitOutcome outcome = new WaitOutcome(last.workflowId(), result, status, last.polls(), elapsed(), message,
+            WaitOutcome outcome = new WaitOutcome(
+                    last.workflowId(),
+                    result,
+                    status,
+                    last.polls(),
+                    elapsed(),
+                    message,
                     error != null ? error : lastError);
             synchronized (lock) {
                 // Under the lock, so that a wait cancelled meanwhile reports no outcome.

@@ -30,7 +30,8 @@ public final class ProgressPrinter implements WaitListener {
         }
         String server = serverLabel == null ? endpoint.toString() : serverLabel + " (" + endpoint + ")";
         String deadline = state.hasDeadline()
-                ? "deadline " + Instant.ofEpochMilli(state.deadlineEpochMillis()) + " (" + Durations.format(options.timeout()) + ")"
+                ? "deadline " + Instant.ofEpochMilli(state.deadlineEpochMillis()) + " ("
+                        + Durations.format(options.timeout()) + ")"
                 : "no deadline";
         String verb = state.polls() > 0 || state.consecutiveErrors() > 0 ? "Resuming the wait for" : "Waiting for";
         lines.accept(verb + " OCR workflow " + state.workflowId() + " on " + server + ": polling every "
@@ -48,7 +49,8 @@ public final class ProgressPrinter implements WaitListener {
     @Override
     public void onRetryableError(CoraOcrException error, int attempt, Duration retryIn) {
         if (!quiet) {
-            lines.accept("poll failed (attempt " + attempt + "), retrying in " + Durations.format(retryIn) + ": " + error.detail());
+            lines.accept("poll failed (attempt " + attempt + "), retrying in " + Durations.format(retryIn) + ": "
+                    + error.detail());
         }
     }
 

@@ -21,10 +21,13 @@ final class Verdict {
             return new Verdict(WaitResult.PASSED, "it completed without error");
         }
         if (options.acceptErrorCodes().contains(code)) {
-            return new Verdict(WaitResult.PASSED, "it ended " + status.rawStatus() + " with " + codeText + ", which is accepted");
+            return new Verdict(
+                    WaitResult.PASSED, "it ended " + status.rawStatus() + " with " + codeText + ", which is accepted");
         }
         if (options.unstableErrorCodes().contains(code)) {
-            return new Verdict(WaitResult.UNSTABLE, "it ended " + status.rawStatus() + " with " + codeText + ", which is marked unstable");
+            return new Verdict(
+                    WaitResult.UNSTABLE,
+                    "it ended " + status.rawStatus() + " with " + codeText + ", which is marked unstable");
         }
         if (status.status() == OcrStatus.NOT_FOUND) {
             return new Verdict(WaitResult.FAILED, "the server does not know this workflow (NotFound)");

@@ -83,8 +83,8 @@ public final class WaitOptions implements Serializable {
         public Builder pollInterval(Duration value) {
             Objects.requireNonNull(value, "pollInterval");
             if (value.compareTo(MIN_POLL_INTERVAL) < 0) {
-                throw new IllegalArgumentException("poll interval must be at least " + Durations.format(MIN_POLL_INTERVAL)
-                        + ", got " + Durations.format(value));
+                throw new IllegalArgumentException("poll interval must be at least "
+                        + Durations.format(MIN_POLL_INTERVAL) + ", got " + Durations.format(value));
             }
             this.pollInterval = value;
             return this;
@@ -130,7 +130,8 @@ public final class WaitOptions implements Serializable {
         private static EnumSet<OcrErrorCode> copyOf(String field, Set<OcrErrorCode> codes) {
             Objects.requireNonNull(codes, field);
             if (codes.contains(OcrErrorCode.UNKNOWN)) {
-                throw new IllegalArgumentException(field + ": UNKNOWN is not an error code; valid codes are " + OcrErrorCode.validNames());
+                throw new IllegalArgumentException(
+                        field + ": UNKNOWN is not an error code; valid codes are " + OcrErrorCode.validNames());
             }
             return codes.isEmpty() ? EnumSet.noneOf(OcrErrorCode.class) : EnumSet.copyOf(codes);
         }

@@ -17,8 +17,14 @@ public final class WaitOutcome {
     private final String message;
     private final CoraOcrException lastError;
 
-    WaitOutcome(long workflowId, WaitResult result, WorkflowStatus lastStatus, int polls, Duration elapsed,
-            String message, CoraOcrException lastError) {
+    WaitOutcome(
+            long workflowId,
+            WaitResult result,
+            WorkflowStatus lastStatus,
+            int polls,
+            Duration elapsed,
+            String message,
+            CoraOcrException lastError) {
         this.workflowId = workflowId;
         this.result = result;
         this.lastStatus = lastStatus;
@@ -69,7 +75,9 @@ public final class WaitOutcome {
         map.put("workflowId", workflowId);
         map.put("status", lastStatus == null ? null : lastStatus.rawStatus());
         map.put("errorCode", lastStatus == null ? null : lastStatus.rawErrorCode());
-        map.put("externalContext", lastStatus == null ? null : lastStatus.externalContext().orElse(null));
+        map.put(
+                "externalContext",
+                lastStatus == null ? null : lastStatus.externalContext().orElse(null));
         map.put("result", result.name());
         map.put("polls", polls);
         map.put("elapsedMillis", elapsed.toMillis());

@@ -20,8 +20,13 @@ public final class WaitState implements Serializable {
     private final int polls;
     private final int consecutiveErrors;
 
-    private WaitState(long workflowId, long startedAtEpochMillis, long deadlineEpochMillis,
-            WorkflowStatus lastStatus, int polls, int consecutiveErrors) {
+    private WaitState(
+            long workflowId,
+            long startedAtEpochMillis,
+            long deadlineEpochMillis,
+            WorkflowStatus lastStatus,
+            int polls,
+            int consecutiveErrors) {
         this.workflowId = workflowId;
         this.startedAtEpochMillis = startedAtEpochMillis;
         this.deadlineEpochMillis = deadlineEpochMillis;
@@ -40,7 +45,8 @@ public final class WaitState implements Serializable {
             throw new IllegalArgumentException("workflow id must be a positive number, got " + workflowId);
         }
         long start = now.toEpochMilli();
-        long deadline = options.timeout().isZero() ? 0 : start + options.timeout().toMillis();
+        long deadline =
+                options.timeout().isZero() ? 0 : start + options.timeout().toMillis();
         return new WaitState(workflowId, start, deadline, null, 0, 0);
     }
 
@@ -80,11 +86,13 @@ public final class WaitState implements Serializable {
 
     /** A status outside the documented list: seen and reported, but it counts as a failed poll. */
     WaitState answeredUnrecognised(WorkflowStatus status) {
-        return new WaitState(workflowId, startedAtEpochMillis, deadlineEpochMillis, status, polls + 1, consecutiveErrors + 1);
+        return new WaitState(
+                workflowId, startedAtEpochMillis, deadlineEpochMillis, status, polls + 1, consecutiveErrors + 1);
     }
 
     WaitState failed() {
-        return new WaitState(workflowId, startedAtEpochMillis, deadlineEpochMillis, lastStatus, polls, consecutiveErrors + 1);
+        return new WaitState(
+                workflowId, startedAtEpochMillis, deadlineEpochMillis, lastStatus, polls, consecutiveErrors + 1);
     }
 
     @Override

@@ -17,7 +17,9 @@ class BackoffTest extends EngineFixture {
         Duration interval = WaitOptions.DEFAULT_POLL_INTERVAL;
         long[] nominal = {1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000, 60_000};
         for (int attempt = 1; attempt <= nominal.length; attempt++) {
-            assertThat(ms(attempt, interval)).as("attempt %d", attempt).isBetween(nominal[attempt - 1] * 9 / 10, nominal[attempt - 1]);
+            assertThat(ms(attempt, interval))
+                    .as("attempt %d", attempt)
+                    .isBetween(nominal[attempt - 1] * 9 / 10, nominal[attempt - 1]);
         }
         assertThat(ms(40, interval)).isBetween(54_000L, 60_000L);
     }
@@ -31,7 +33,10 @@ class BackoffTest extends EngineFixture {
 
     @Test
     void jitterSpreadsRetriesApart() {
-        long distinct = java.util.stream.IntStream.range(0, 50).mapToLong(i -> ms(5, WaitOptions.DEFAULT_POLL_INTERVAL)).distinct().count();
+        long distinct = java.util.stream.IntStream.range(0, 50)
+                .mapToLong(i -> ms(5, WaitOptions.DEFAULT_POLL_INTERVAL))
+                .distinct()
+                .count();
         assertThat(distinct).isGreaterThan(10);
     }
 
@@ -42,7 +47,10 @@ class BackoffTest extends EngineFixture {
         for (int attempt = 1; attempt < WaitOptions.DEFAULT_MAX_CONSECUTIVE_ERRORS; attempt++) {
             total += ms(attempt, WaitOptions.DEFAULT_POLL_INTERVAL);
         }
-        assertThat(Duration.ofMillis(total)).isBetween(Duration.ofMinutes(3).plusSeconds(30), Duration.ofMinutes(4).plusSeconds(10));
+        assertThat(Duration.ofMillis(total))
+                .isBetween(
+                        Duration.ofMinutes(3).plusSeconds(30),
+                        Duration.ofMinutes(4).plusSeconds(10));
     }
 
     @Test

@@ -53,7 +53,9 @@ abstract class EngineFixture {
 
     long requestsFor(long id) {
         String marker = ">" + id + "</";
-        return simulator.requests().stream().filter(r -> r.bodyText().contains(marker)).count();
+        return simulator.requests().stream()
+                .filter(r -> r.bodyText().contains(marker))
+                .count();
     }
 
     static Scenario none() {

@@ -10,8 +10,8 @@ import io.jenkins.plugins.coraocr.simulator.WorkflowScript;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,13 +26,21 @@ class ManyWaitsTest {
     void aThousandConcurrentWaitsOnAFourThreadExecutorAllFinish() throws Exception {
         Scenario.Builder scenario = Scenario.builder();
         for (long id = 1; id <= WAITS; id++) {
-            scenario.workflow(id, WorkflowScript.builder().status("Queued").times(2)
-                    .status("Completed", id % 10 == 0 ? "InputFileNotFound" : "NoError", "ctx-" + id).build());
+            scenario.workflow(
+                    id,
+                    WorkflowScript.builder()
+                            .status("Queued")
+                            .times(2)
+                            .status("Completed", id % 10 == 0 ? "InputFileNotFound" : "NoError", "ctx-" + id)
+                            .build());
         }
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(EngineFixture.named("timer"));
         ExecutorService blocking = Executors.newFixedThreadPool(4, EngineFixture.named("blocking"));
-        try (CoraOcrSimulator simulator = CoraOcrSimulator.builder().scenario(scenario.build()).start();
-                CoraOcrClient client = CoraOcrClient.builder(simulator.endpointUrl().toString()).build()) {
+        try (CoraOcrSimulator simulator =
+                        CoraOcrSimulator.builder().scenario(scenario.build()).start();
+                CoraOcrClient client = CoraOcrClient.builder(
+                                simulator.endpointUrl().toString())
+                        .build()) {
             OcrWaiter waiter = new OcrWaiter(client, scheduler, blocking);
             WaitOptions options = EngineFixture.fast().build();
             Set<String> pollThreads = ConcurrentHashMap.newKeySet();
@@ -59,7 +67,9 @@ class ManyWaitsTest {
             }
             assertThat(simulator.requests()).hasSize(3 * WAITS);
             // Three thousand calls, and not one of them on a thread other than the four given.
-            assertThat(pollThreads).isNotEmpty().allSatisfy(name -> assertThat(name).matches("blocking-[1-4]"));
+            assertThat(pollThreads)
+                    .isNotEmpty()
+                    .allSatisfy(name -> assertThat(name).matches("blocking-[1-4]"));
         } finally {
             scheduler.shutdownNow();
             blocking.shutdownNow();

@@ -17,7 +17,14 @@ import org.junit.jupiter.api.Test;
 class ResumeTest extends EngineFixture {
     @Test
     void aSavedWaitContinuesWhereItStoppedAfterARoundTripThroughSerialization() throws Exception {
-        script(60, steps().status("Queued").times(3).status("ProcessingInput").times(3).status("Completed", "NoError", "resumed").build());
+        script(
+                60,
+                steps().status("Queued")
+                        .times(3)
+                        .status("ProcessingInput")
+                        .times(3)
+                        .status("Completed", "NoError", "resumed")
+                        .build());
         RecordingListener before = new RecordingListener();
         WaitOptions options = fast().timeout(Duration.ofMinutes(5)).build();
         CompletableFuture<WaitOutcome> first = waiter.start(60, options, before);
@@ -49,7 +56,8 @@ class ResumeTest extends EngineFixture {
         WaitOptions options = fast().timeout(Duration.ofMinutes(1)).build();
         WaitState longAgo = WaitState.begin(61, options, Instant.now().minus(Duration.ofMinutes(2)));
 
-        WaitOutcome outcome = waiter.resume(longAgo, options, new RecordingListener()).get(10, TimeUnit.SECONDS);
+        WaitOutcome outcome =
+                waiter.resume(longAgo, options, new RecordingListener()).get(10, TimeUnit.SECONDS);
 
         assertThat(outcome.result()).isEqualTo(WaitResult.TIMED_OUT);
         assertThat(outcome.polls()).isEqualTo(1);
@@ -62,7 +70,10 @@ class ResumeTest extends EngineFixture {
         script(62, steps().status("Completed").build());
         WaitOptions options = fast().timeout(Duration.ofMinutes(1)).build();
         WaitState longAgo = WaitState.begin(62, options, Instant.now().minus(Duration.ofMinutes(2)));
-        assertThat(waiter.resume(longAgo, options, new RecordingListener()).get(10, TimeUnit.SECONDS).result()).isEqualTo(WaitResult.PASSED);
+        assertThat(waiter.resume(longAgo, options, new RecordingListener())
+                        .get(10, TimeUnit.SECONDS)
+                        .result())
+                .isEqualTo(WaitResult.PASSED);
     }
 
     @Test

@@ -22,11 +22,10 @@ class VerdictTest extends EngineFixture {
         "NotFound, NoError, '', '', FAILED",
         "Failed, DiskFull, '', TimedOut, FAILED",
     })
-    void decidesFromTheFinalStatusAndTheErrorCode(String status, String errorCode, String accept, String unstable, WaitResult expected)
-            throws Exception {
+    void decidesFromTheFinalStatusAndTheErrorCode(
+            String status, String errorCode, String accept, String unstable, WaitResult expected) throws Exception {
         script(21, steps().status("Queued").status(status, errorCode, "ctx-21").build());
-        WaitOptions options = fast()
-                .acceptErrorCodes(OcrErrorCode.parseList("accept", accept))
+        WaitOptions options = fast().acceptErrorCodes(OcrErrorCode.parseList("accept", accept))
                 .unstableErrorCodes(OcrErrorCode.parseList("unstable", unstable))
                 .build();
         WaitOutcome outcome = waiter.start(21, options, new RecordingListener()).get(10, TimeUnit.SECONDS);
@@ -37,11 +36,20 @@ class VerdictTest extends EngineFixture {
             assertThat(last.rawErrorCode()).isEqualTo(errorCode);
         });
         assertThat(outcome.polls()).isEqualTo(2);
-        assertThat(outcome.message()).startsWith("OCR workflow 21 " + expected + ": ")
-                .contains(status).contains(errorCode).contains("ExternalContext \"ctx-21\"").contains("2 polls");
-        assertThat(outcome.toMap()).containsEntry("result", expected.name()).containsEntry("status", status)
-                .containsEntry("errorCode", errorCode).containsEntry("externalContext", "ctx-21").containsEntry("workflowId", 21L)
-                .containsEntry("polls", 2).containsKeys("elapsedMillis", "message");
+        assertThat(outcome.message())
+                .startsWith("OCR workflow 21 " + expected + ": ")
+                .contains(status)
+                .contains(errorCode)
+                .contains("ExternalContext \"ctx-21\"")
+                .contains("2 polls");
+        assertThat(outcome.toMap())
+                .containsEntry("result", expected.name())
+                .containsEntry("status", status)
+                .containsEntry("errorCode", errorCode)
+                .containsEntry("externalContext", "ctx-21")
+                .containsEntry("workflowId", 21L)
+                .containsEntry("polls", 2)
+                .containsKeys("elapsedMillis", "message");
     }
 
     @ParameterizedTest
@@ -49,7 +57,9 @@ class VerdictTest extends EngineFixture {
     void refusesACodeThatIsBothAcceptedAndUnstable(String accept, String unstable) {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> WaitOptions.builder()
                         .acceptErrorCodes(OcrErrorCode.parseList("accept", accept))
-                        .unstableErrorCodes(OcrErrorCode.parseList("unstable", unstable)).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("both accepted and unstable");
+                        .unstableErrorCodes(OcrErrorCode.parseList("unstable", unstable))
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("both accepted and unstable");
     }
 }

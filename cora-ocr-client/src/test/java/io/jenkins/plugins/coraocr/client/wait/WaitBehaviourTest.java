@@ -12,8 +12,15 @@ import org.junit.jupiter.api.Test;
 class WaitBehaviourTest extends EngineFixture {
     @Test
     void pollsThroughTheRunningStatusesAndReportsOnlyChanges() throws Exception {
-        script(30, steps().status("Queued").times(2).status("ProcessingInput").times(2).status("WaitingForOutput")
-                .status("Completed", "NoError", "done").build());
+        script(
+                30,
+                steps().status("Queued")
+                        .times(2)
+                        .status("ProcessingInput")
+                        .times(2)
+                        .status("WaitingForOutput")
+                        .status("Completed", "NoError", "done")
+                        .build());
         RecordingListener listener = new RecordingListener();
         WaitOutcome outcome = waiter.start(30, fast().build(), listener).get(10, TimeUnit.SECONDS);
 
@@ -22,7 +29,10 @@ class WaitBehaviourTest extends EngineFixture {
         assertThat(listener.polls).hasSize(6);
         assertThat(listener.changes).containsExactly("Queued", "ProcessingInput", "WaitingForOutput", "Completed");
         assertThat(listener.outcomes).containsExactly(outcome);
-        assertThat(listener.states).hasSize(6).last().satisfies(state -> assertThat(state.polls()).isEqualTo(6));
+        assertThat(listener.states)
+                .hasSize(6)
+                .last()
+                .satisfies(state -> assertThat(state.polls()).isEqualTo(6));
         assertThat(requestsFor(30)).isEqualTo(6);
     }
 
@@ -31,7 +41,9 @@ class WaitBehaviourTest extends EngineFixture {
         script(31, steps().status("Queued").times(3).status("Completed").build());
         RecordingListener listener = new RecordingListener();
         waiter.start(31, fast().build(), listener).get(10, TimeUnit.SECONDS);
-        assertThat(listener.pollThreads).hasSize(4).allSatisfy(name -> assertThat(name).startsWith("blocking-"));
+        assertThat(listener.pollThreads)
+                .hasSize(4)
+                .allSatisfy(name -> assertThat(name).startsWith("blocking-"));
     }
 
     @Test
@@ -41,27 +53,40 @@ class WaitBehaviourTest extends EngineFixture {
         WaitOutcome outcome = waiter.start(32, fast().build(), listener).get(10, TimeUnit.SECONDS);
 
         assertThat(outcome.result()).isEqualTo(WaitResult.PASSED);
-        assertThat(listener.errors).hasSize(2).allSatisfy(error -> assertThat(error).contains("unrecognised Status 'Paused'"));
+        assertThat(listener.errors)
+                .hasSize(2)
+                .allSatisfy(error -> assertThat(error).contains("unrecognised Status 'Paused'"));
         assertThat(listener.attempts).containsExactly(1, 2);
     }
 
     @Test
     void tooManyUnrecognisedStatusesEndInErrorNamingTheValue() throws Exception {
         script(33, steps().status("Paused").build());
-        WaitOutcome outcome = waiter.start(33, fast().maxConsecutiveErrors(3).build(), new RecordingListener()).get(10, TimeUnit.SECONDS);
+        WaitOutcome outcome = waiter.start(33, fast().maxConsecutiveErrors(3).build(), new RecordingListener())
+                .get(10, TimeUnit.SECONDS);
         assertThat(outcome.result()).isEqualTo(WaitResult.ERROR);
-        assertThat(outcome.message()).contains("gave up after 3 consecutive failed polls").contains("'Paused'");
+        assertThat(outcome.message())
+                .contains("gave up after 3 consecutive failed polls")
+                .contains("'Paused'");
         assertThat(requestsFor(33)).isEqualTo(3);
     }
 
     @Test
     void tooManyConsecutiveErrorsEndInErrorNamingTheLastOne() throws Exception {
-        script(34, steps().httpError(503).times(2).soapFault("Server was unable to process request. ---> disk full").build());
+        script(
+                34,
+                steps().httpError(503)
+                        .times(2)
+                        .soapFault("Server was unable to process request. ---> disk full")
+                        .build());
         RecordingListener listener = new RecordingListener();
-        WaitOutcome outcome = waiter.start(34, fast().maxConsecutiveErrors(4).build(), listener).get(10, TimeUnit.SECONDS);
+        WaitOutcome outcome = waiter.start(34, fast().maxConsecutiveErrors(4).build(), listener)
+                .get(10, TimeUnit.SECONDS);
 
         assertThat(outcome.result()).isEqualTo(WaitResult.ERROR);
-        assertThat(outcome.message()).contains("gave up after 4 consecutive failed polls").contains("disk full");
+        assertThat(outcome.message())
+                .contains("gave up after 4 consecutive failed polls")
+                .contains("disk full");
         assertThat(outcome.lastError()).isPresent();
         assertThat(listener.attempts).containsExactly(1, 2, 3);
         assertThat(requestsFor(34)).isEqualTo(4);
@@ -69,9 +94,18 @@ class WaitBehaviourTest extends EngineFixture {
 
     @Test
     void aSuccessfulPollResetsTheErrorCount() throws Exception {
-        script(35, steps().httpError(503).times(2).status("Queued").httpError(503).times(2).status("Completed").build());
+        script(
+                35,
+                steps().httpError(503)
+                        .times(2)
+                        .status("Queued")
+                        .httpError(503)
+                        .times(2)
+                        .status("Completed")
+                        .build());
         RecordingListener listener = new RecordingListener();
-        WaitOutcome outcome = waiter.start(35, fast().maxConsecutiveErrors(3).build(), listener).get(10, TimeUnit.SECONDS);
+        WaitOutcome outcome = waiter.start(35, fast().maxConsecutiveErrors(3).build(), listener)
+                .get(10, TimeUnit.SECONDS);
 
         assertThat(outcome.result()).isEqualTo(WaitResult.PASSED);
         assertThat(listener.attempts).containsExactly(1, 2, 1, 2);
@@ -80,13 +114,22 @@ class WaitBehaviourTest extends EngineFixture {
 
     @Test
     void aNonRetryableFailureEndsTheWaitAfterExactlyOneRequest() throws Exception {
-        try (CoraOcrSimulator guarded = CoraOcrSimulator.builder().basicAuth("bot", "right").start();
-                io.jenkins.plugins.coraocr.client.CoraOcrClient wrong = io.jenkins.plugins.coraocr.client.CoraOcrClient
-                        .builder(guarded.endpointUrl().toString()).credentials("bot", "wrong").build()) {
+        try (CoraOcrSimulator guarded =
+                        CoraOcrSimulator.builder().basicAuth("bot", "right").start();
+                io.jenkins.plugins.coraocr.client.CoraOcrClient wrong =
+                        io.jenkins.plugins.coraocr.client.CoraOcrClient.builder(
+                                        guarded.endpointUrl().toString())
+                                .credentials("bot", "wrong")
+                                .build()) {
             OcrWaiter guardedWaiter = new OcrWaiter(wrong, scheduler, blocking);
-            WaitOutcome outcome = guardedWaiter.start(36, fast().build(), new RecordingListener()).get(10, TimeUnit.SECONDS);
+            WaitOutcome outcome = guardedWaiter
+                    .start(36, fast().build(), new RecordingListener())
+                    .get(10, TimeUnit.SECONDS);
             assertThat(outcome.result()).isEqualTo(WaitResult.ERROR);
-            assertThat(outcome.message()).contains("rejected the user name or password").doesNotContain("right").doesNotContain("wrong");
+            assertThat(outcome.message())
+                    .contains("rejected the user name or password")
+                    .doesNotContain("right")
+                    .doesNotContain("wrong");
             assertThat(guarded.requests()).hasSize(1);
         }
     }
@@ -94,20 +137,29 @@ class WaitBehaviourTest extends EngineFixture {
     @Test
     void theDeadlineEndsTheWaitWithTheLastStatusKnown() throws Exception {
         script(37, steps().status("ProcessingInput", "NoError", "slow").build());
-        WaitOutcome outcome = waiter.start(37, fast().timeout(Duration.ofMillis(600)).build(), new RecordingListener())
+        WaitOutcome outcome = waiter.start(
+                        37, fast().timeout(Duration.ofMillis(600)).build(), new RecordingListener())
                 .get(10, TimeUnit.SECONDS);
 
         assertThat(outcome.result()).isEqualTo(WaitResult.TIMED_OUT);
-        assertThat(outcome.lastStatus()).hasValueSatisfying(s -> assertThat(s.rawStatus()).isEqualTo("ProcessingInput"));
-        assertThat(outcome.message()).contains("600ms timeout ran out").contains("ProcessingInput (NoError), ExternalContext \"slow\"");
+        assertThat(outcome.lastStatus())
+                .hasValueSatisfying(s -> assertThat(s.rawStatus()).isEqualTo("ProcessingInput"));
+        assertThat(outcome.message())
+                .contains("600ms timeout ran out")
+                .contains("ProcessingInput (NoError), ExternalContext \"slow\"");
         assertThat(outcome.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(600));
     }
 
     @Test
     void theDeadlineAlsoEndsAWaitThatOnlySeesErrors() throws Exception {
         script(38, steps().dropConnection().build());
-        WaitOutcome outcome = waiter.start(38, fast().timeout(Duration.ofMillis(500)).maxConsecutiveErrors(1000).build(),
-                new RecordingListener()).get(10, TimeUnit.SECONDS);
+        WaitOutcome outcome = waiter.start(
+                        38,
+                        fast().timeout(Duration.ofMillis(500))
+                                .maxConsecutiveErrors(1000)
+                                .build(),
+                        new RecordingListener())
+                .get(10, TimeUnit.SECONDS);
         assertThat(outcome.result()).isEqualTo(WaitResult.TIMED_OUT);
         assertThat(outcome.lastStatus()).isEmpty();
         assertThat(outcome.message()).contains("the last poll failed");
@@ -138,6 +190,9 @@ class WaitBehaviourTest extends EngineFixture {
                 throw new IllegalStateException("listener bug");
             }
         };
-        assertThat(waiter.start(40, fast().build(), broken).get(10, TimeUnit.SECONDS).result()).isEqualTo(WaitResult.PASSED);
+        assertThat(waiter.start(40, fast().build(), broken)
+                        .get(10, TimeUnit.SECONDS)
+                        .result())
+                .isEqualTo(WaitResult.PASSED);
     }
 }
