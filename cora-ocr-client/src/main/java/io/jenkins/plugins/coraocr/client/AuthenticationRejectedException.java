@@ -3,30 +3,25 @@ package io.jenkins.plugins.coraocr.client;
 import java.net.URI;
 import java.util.List;
 
-/** HTTP 401 or 403: asking again with the same credentials cannot help. */
+/** HTTP 401, 403 or 407: asking again with the same settings cannot help, and may lock the account. */
 public final class AuthenticationRejectedException extends CoraOcrException {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final int httpStatus;
     private final List<String> challenges;
 
-    public AuthenticationRejectedException(
-            URI endpoint, long workflowId, int httpStatus, List<String> challenges, String detail) {
-        super(endpoint, workflowId, detail, null);
+    AuthenticationRejectedException(
+            FailureKind kind, URI endpoint, long workflowId, int httpStatus, List<String> challenges, String detail) {
+        super(kind, endpoint, workflowId, detail, null);
         this.httpStatus = httpStatus;
         this.challenges = List.copyOf(challenges);
-    }
-
-    @Override
-    public boolean isRetryable() {
-        return false;
     }
 
     public int httpStatus() {
         return httpStatus;
     }
 
-    /** The WWW-Authenticate values the server sent, e.g. {@code Basic realm="cora"}, {@code NTLM}. */
+    /** The WWW-Authenticate (or Proxy-Authenticate) values the server sent, e.g. {@code Basic realm="cora"}. */
     public List<String> challenges() {
         return challenges;
     }

@@ -6,78 +6,81 @@ import jakarta.xml.ws.Service;
 import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.soap.SOAPBinding;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.xml.transform.dom.DOMSource;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
-import org.apache.cxf.configuration.security.AuthorizationPolicy;
+import org.apache.cxf.bus.CXFBusFactory;
 import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.endpoint.PreexistingConduitSelector;
 import org.apache.cxf.headers.Header;
 import org.apache.cxf.helpers.DOMUtils;
 import org.apache.cxf.jaxws.DispatchImpl;
 import org.apache.cxf.logging.FaultListener;
-import org.apache.cxf.transport.http.HTTPConduit;
-import org.apache.cxf.transports.http.configuration.ConnectionType;
-import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.apache.cxf.ws.policy.PolicyEngine;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Asks one Cora server for the status of OCR workflows. Create one per server and share it: it is
- * safe to call from many threads at once, and every call reuses the CXF bus, service and
- * dispatch built here.
+ * Asks one Cora server for the status of OCR workflows. Create one per server and share it: it is safe
+ * to call from many threads at once, and every call reuses the CXF bus, dispatch and pooled connections
+ * built here. A client changes no JVM-wide state: no default Authenticator, ProxySelector, SSLContext,
+ * system property or default CXF bus is set, and nothing is read from them but the JVM's trusted CAs.
  */
 public final class CoraOcrClient implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CoraOcrClient.class.getName());
     /**
-     * CXF announces every service it builds at INFO, and a garbled status line at WARNING, outside
-     * the fault path; the caller already gets an exception, so these become FINE diagnostics.
-     * Held strongly so that the filters are not garbage collected with their loggers.
+     * CXF announces every service it builds at INFO; a build console has no use for it, so it becomes a
+     * FINE diagnostic. Held strongly so that the filter is not garbage collected with its logger.
      */
-    private static final List<Logger> CXF_DIAGNOSTICS = List.of(
-            DemoteToFine.install("org.apache.cxf.wsdl.service.factory.ReflectionServiceFactoryBean"),
-            DemoteToFine.install("org.apache.cxf.transport.http.HTTPConduit"));
+    private static final List<Logger> CXF_DIAGNOSTICS =
+            List.of(DemoteToFine.install("org.apache.cxf.wsdl.service.factory.ReflectionServiceFactoryBean"));
 
-    /** CXF's switch from its java.net.http conduit to the HttpURLConnection one. */
-    private static final String FORCE_URLCONNECTION = "force.urlconnection.http.conduit";
-    /** Lets 4xx/5xx answers reach the interceptors instead of ending in a bare HTTPException without headers. */
-    private static final String NO_IO_EXCEPTIONS = "org.apache.cxf.transport.no_io_exceptions";
     /** Gives each calling thread its own copy of the request context, where the per-call SOAP header goes. */
     private static final String THREAD_LOCAL_REQUEST_CONTEXT = "thread.local.request.context";
 
-    private final URI endpoint;
+    private final ConnectionSettings settings;
     private final SoapVersion soapVersion;
+    private final Secrets secrets;
+    private final HttpTransport transport;
+    private final FailureClassifier classifier;
     private final Bus bus;
     private final Dispatch<DOMSource> dispatch;
     private final Client cxfClient;
-    private final FailureClassifier classifier;
-    private final Redaction redaction;
 
     private CoraOcrClient(Builder builder) {
-        this.endpoint = EndpointAddress.resolve(builder.url);
+        URI endpoint = EndpointAddress.resolve(builder.url);
+        if (builder.authentication == Authentication.NTLM && builder.username == null) {
+            throw new IllegalArgumentException("NTLM authentication needs a user name (DOMAIN\\user) and a password");
+        }
+        this.settings = new ConnectionSettings(
+                endpoint,
+                builder.authentication,
+                builder.username,
+                builder.password,
+                builder.proxy,
+                builder.trust,
+                builder.connectTimeout,
+                builder.readTimeout);
         this.soapVersion = builder.soapVersion;
-        this.redaction = new Redaction(builder.password, builder.basicToken());
-        this.classifier =
-                new FailureClassifier(endpoint, builder.username != null, builder.connectTimeout, builder.readTimeout);
+        this.secrets = Secrets.of(builder.username, builder.password, builder.proxy);
+        this.classifier = new FailureClassifier(settings, secrets);
+        this.transport = new HttpTransport(settings, secrets);
         this.bus = ContextClassLoader.call(CoraOcrClient::createPrivateBus);
-        this.bus.setProperty(FORCE_URLCONNECTION, Boolean.TRUE);
-        this.bus.setProperty(FaultListener.class.getName(), new QuietFaultListener());
-        this.dispatch = ContextClassLoader.call(() -> createDispatch(builder));
+        this.dispatch = ContextClassLoader.call(this::createDispatch);
         this.cxfClient = ((DispatchImpl<DOMSource>) dispatch).getClient();
+        cxfClient.setConduitSelector(
+                new PreexistingConduitSelector(new CoraConduit(transport), cxfClient.getEndpoint()));
     }
 
     /**
-     * A builder for the server at {@code endpointUrl}: an http or https URL; when its path is empty
-     * or "/", the service's standard path {@code /SequenceServices/coraOcrIntegration_v1.0.0.asmx}
-     * is appended.
+     * A builder for the server at {@code endpointUrl}: an http or https URL; when its path is empty or
+     * "/", the service's standard path {@code /SequenceServices/coraOcrIntegration_v1.0.0.asmx} is appended.
      */
     public static Builder builder(String endpointUrl) {
         return new Builder(endpointUrl);
@@ -93,47 +96,70 @@ public final class CoraOcrClient implements AutoCloseable {
     }
 
     public URI endpoint() {
-        return endpoint;
+        return settings.endpoint();
     }
 
     public SoapVersion soapVersion() {
         return soapVersion;
     }
 
+    public Authentication authentication() {
+        return settings.authentication();
+    }
+
+    /** The proxy calls go through, if any applies to this server. */
+    public java.util.Optional<ProxySettings> proxy() {
+        return java.util.Optional.ofNullable(settings.effectiveProxy());
+    }
+
     /**
-     * Calls GetStatus once. The answer is read completely before this method returns.
+     * Calls GetStatus once and waits for the answer, which is read completely before this method returns.
      *
      * @param masterWorkflowInstanceId the id OCR FileBatch returned
      * @throws IllegalArgumentException when the id is not positive (before any request)
      * @throws CoraOcrException when no status could be read; see {@link CoraOcrException#isRetryable()}
      */
     public WorkflowStatus getStatus(long masterWorkflowInstanceId) throws CoraOcrException {
+        return newCall(masterWorkflowInstanceId).execute();
+    }
+
+    /**
+     * A GetStatus call that another thread may abort while it runs, e.g. when a wait's deadline passes.
+     *
+     * @throws IllegalArgumentException when the id is not positive
+     */
+    public StatusCall newCall(long masterWorkflowInstanceId) {
         if (masterWorkflowInstanceId <= 0) {
             throw new IllegalArgumentException(
                     "workflow id must be a positive number, got " + masterWorkflowInstanceId);
         }
-        return ContextClassLoader.call(() -> invoke(masterWorkflowInstanceId));
+        return new StatusCall(this, masterWorkflowInstanceId, transport.newExchange());
     }
 
-    private WorkflowStatus invoke(long workflowId) throws CoraOcrException {
+    WorkflowStatus execute(long workflowId, InFlight flight) throws CoraOcrException {
+        return ContextClassLoader.call(() -> invoke(workflowId, flight));
+    }
+
+    private WorkflowStatus invoke(long workflowId, InFlight flight) throws CoraOcrException {
         Document document = DOMUtils.createDocument();
         Map<String, Object> requestContext = cxfClient.getRequestContext();
         requestContext.put(Header.HEADER_LIST, List.of(activityMetadata(document, workflowId)));
-        AtomicReference<ResponseFacts> facts = new AtomicReference<>();
-        requestContext.put(ResponseCapture.FACTS_HOLDER, facts);
+        requestContext.put(CoraConduit.IN_FLIGHT, flight);
         DOMSource answer;
         try {
             answer = dispatch.invoke(
                     new DOMSource(document.createElementNS(ServiceNames.NAMESPACE, ServiceNames.GET_STATUS)));
         } catch (WebServiceException | org.apache.cxf.interceptor.Fault e) {
-            CoraOcrException failure = redaction.apply(classifier.classify(workflowId, facts.get(), e));
+            CoraOcrException failure = classifier.classify(workflowId, flight, e);
             LOG.log(Level.FINE, failure.getMessage(), e);
             throw failure;
+        } finally {
+            requestContext.remove(CoraConduit.IN_FLIGHT);
         }
         if (answer == null || answer.getNode() == null) {
-            throw new ProtocolViolationException(endpoint, workflowId, "the answer's SOAP body is empty", null);
+            throw new ProtocolViolationException(endpoint(), workflowId, "the answer's SOAP body is empty");
         }
-        return GetStatusResponseReader.read(answer.getNode(), endpoint, workflowId);
+        return GetStatusResponseReader.read(answer.getNode(), endpoint(), workflowId, secrets);
     }
 
     private static Header activityMetadata(Document document, long workflowId) {
@@ -146,16 +172,31 @@ public final class CoraOcrClient implements AutoCloseable {
     }
 
     /**
-     * CXF makes the first bus it creates the JVM-wide and thread default; this client's bus is its
-     * own, and closing it must not leave a dead default behind for other CXF users.
+     * A bus of this client's own, made by CXF's plain factory: {@link BusFactory#newInstance()} would pick
+     * the Spring one whenever Spring's classes are around (as in Jenkins) and then read whatever CXF
+     * configuration the class path holds. CXF makes the first bus it creates the JVM's default; that is
+     * undone, so that closing this client leaves no dead default behind for other CXF users.
      */
     private static Bus createPrivateBus() {
-        Bus created = BusFactory.newInstance().createBus();
-        BusFactory.clearDefaultBusForAnyThread(created);
-        return created;
+        synchronized (BusFactory.class) {
+            Bus previousDefault = BusFactory.getDefaultBus(false);
+            Bus previousThread = BusFactory.getThreadDefaultBus(false);
+            Bus created = new CXFBusFactory().createBus();
+            if (BusFactory.getDefaultBus(false) != previousDefault) {
+                BusFactory.setDefaultBus(previousDefault);
+            }
+            BusFactory.setThreadDefaultBus(previousThread);
+            created.setProperty(FaultListener.class.getName(), new QuietFaultListener());
+            // WS-Policy has nothing to say about a plain Dispatch, and its interceptors cost every call.
+            PolicyEngine policies = created.getExtension(PolicyEngine.class);
+            if (policies != null) {
+                policies.setEnabled(false);
+            }
+            return created;
+        }
     }
 
-    private Dispatch<DOMSource> createDispatch(Builder builder) {
+    private Dispatch<DOMSource> createDispatch() {
         // JAX-WS binds a new service to the thread's default bus; make that this client's own bus.
         Bus previous = BusFactory.getThreadDefaultBus(false);
         BusFactory.setThreadDefaultBus(bus);
@@ -168,40 +209,19 @@ public final class CoraOcrClient implements AutoCloseable {
         service.addPort(
                 ServiceNames.PORT,
                 soapVersion == SoapVersion.SOAP_12 ? SOAPBinding.SOAP12HTTP_BINDING : SOAPBinding.SOAP11HTTP_BINDING,
-                endpoint.toString());
+                endpoint().toString());
         Dispatch<DOMSource> created = service.createDispatch(ServiceNames.PORT, DOMSource.class, Service.Mode.PAYLOAD);
-
         Map<String, Object> context = created.getRequestContext();
         context.put(BindingProvider.SOAPACTION_USE_PROPERTY, Boolean.TRUE);
         context.put(BindingProvider.SOAPACTION_URI_PROPERTY, ServiceNames.GET_STATUS_ACTION);
-        context.put(NO_IO_EXCEPTIONS, Boolean.TRUE);
         context.put(THREAD_LOCAL_REQUEST_CONTEXT, Boolean.TRUE);
-
-        Client client = ((DispatchImpl<DOMSource>) created).getClient();
-        client.getInInterceptors().add(new ResponseCapture());
-        HTTPConduit conduit = (HTTPConduit) client.getConduit();
-        HTTPClientPolicy policy = new HTTPClientPolicy();
-        policy.setConnectionTimeout(builder.connectTimeout.toMillis());
-        policy.setReceiveTimeout(builder.readTimeout.toMillis());
-        policy.setVersion("1.1");
-        policy.setAllowChunking(false);
-        policy.setAutoRedirect(false);
-        policy.setConnection(ConnectionType.KEEP_ALIVE);
-        conduit.setClient(policy);
-        if (builder.username != null) {
-            // CXF sends these with the first request: an IIS Basic challenge round trip would double every poll.
-            AuthorizationPolicy authorization = new AuthorizationPolicy();
-            authorization.setAuthorizationType("Basic");
-            authorization.setUserName(builder.username);
-            authorization.setPassword(builder.password);
-            conduit.setAuthorization(authorization);
-        }
         return created;
     }
 
-    /** Releases the CXF bus and its connections. Calls after close fail. */
+    /** Releases the pooled connections, the watchdog thread and the CXF bus. Calls after close fail. */
     @Override
     public void close() {
+        transport.close();
         ContextClassLoader.call(() -> {
             bus.shutdown(true);
             return null;
@@ -210,7 +230,8 @@ public final class CoraOcrClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "CoraOcrClient{" + endpoint + ", " + soapVersion + "}";
+        return "CoraOcrClient{" + endpoint() + ", " + soapVersion + ", "
+                + settings.authentication().label() + "}";
     }
 
     /** CXF logs every failed call at WARNING with a stack trace; the caller gets an exception instead. */
@@ -225,8 +246,11 @@ public final class CoraOcrClient implements AutoCloseable {
     public static final class Builder {
         private final String url;
         private SoapVersion soapVersion = SoapVersion.SOAP_11;
+        private Authentication authentication = Authentication.BASIC;
         private String username;
         private String password;
+        private ProxySettings proxy;
+        private TrustedCertificates trust = TrustedCertificates.none();
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
 
@@ -239,7 +263,16 @@ public final class CoraOcrClient implements AutoCloseable {
             return this;
         }
 
-        /** HTTP Basic credentials; a null or empty user name means none. */
+        /** BASIC (the default) or NTLM; NTLM needs {@link #credentials}. */
+        public Builder authentication(Authentication authentication) {
+            this.authentication = Objects.requireNonNull(authentication, "authentication");
+            return this;
+        }
+
+        /**
+         * The account: for Basic a user name, for NTLM {@code DOMAIN&#92;user} or {@code user@domain}. A null or
+         * empty user name means none.
+         */
         public Builder credentials(String username, String password) {
             if (username != null && username.contains(":")) {
                 throw new IllegalArgumentException("user name must not contain ':' (HTTP Basic cannot carry it)");
@@ -249,35 +282,46 @@ public final class CoraOcrClient implements AutoCloseable {
             return this;
         }
 
+        /** An HTTP proxy for this server (unless its no-proxy list names the server's host); null for none. */
+        public Builder proxy(ProxySettings proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        /** CA certificates trusted in addition to the JVM's own. */
+        public Builder trustedCertificates(TrustedCertificates certificates) {
+            this.trust = Objects.requireNonNull(certificates, "certificates");
+            return this;
+        }
+
+        /** How long opening a connection (TCP, proxy tunnel, TLS handshake) may take. */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive("connect timeout", timeout);
             return this;
         }
 
+        /**
+         * How long the whole answer (headers and body) may take once the request is sent; the connection is
+         * closed when it runs out, however slowly the server keeps sending.
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = positive("read timeout", timeout);
             return this;
         }
 
         /**
-         * @throws IllegalArgumentException naming what is wrong with the URL
+         * @throws IllegalArgumentException naming what is wrong with the URL or the settings
          */
         public CoraOcrClient build() {
             return new CoraOcrClient(this);
         }
 
-        private String basicToken() {
-            if (username == null) {
-                return null;
-            }
-            return "Basic "
-                    + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        }
-
+        /** 0 ms would mean "no timeout" to the HTTP layer, so anything that rounds to it is refused. */
         private static Duration positive(String field, Duration value) {
             Objects.requireNonNull(value, field);
-            if (value.isZero() || value.isNegative() || value.toMillis() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(field + " must be between 1 ms and 24 days, got " + value);
+            if (value.toMillis() < 1 || value.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(field + " must be between 1 ms and 24 days, got "
+                        + (value.isNegative() ? "a negative duration" : value.toNanos() + " ns"));
             }
             return value;
         }

@@ -19,6 +19,10 @@ final class EndpointAddress {
             throw new IllegalArgumentException("server URL is required");
         }
         String trimmed = url.trim();
+        if (!trimmed.contains("://") && trimmed.matches("[A-Za-z0-9.-]+(:\\d+)?(/\\S*)?")) {
+            throw new IllegalArgumentException("server URL '" + shown(trimmed) + "' has no scheme: write https://"
+                    + shown(trimmed) + " (or http://" + shown(trimmed) + ")");
+        }
         URI uri;
         try {
             uri = new URI(trimmed);
@@ -35,8 +39,16 @@ final class EndpointAddress {
             throw new IllegalArgumentException("server URL '" + shown(trimmed)
                     + "' must not contain a user name or password; configure credentials separately");
         }
+        if (uri.getHost() == null && uri.getRawAuthority() != null) {
+            throw new IllegalArgumentException("server URL '" + shown(trimmed)
+                    + "' has no valid host name and port (a port is a number from 1 to 65535)");
+        }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new IllegalArgumentException("server URL '" + shown(trimmed) + "' has no host name");
+        }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+            throw new IllegalArgumentException("server URL '" + shown(trimmed) + "' has the port " + uri.getPort()
+                    + ", but a port is a number from 1 to 65535");
         }
         if (uri.getRawFragment() != null) {
             throw new IllegalArgumentException("server URL '" + shown(trimmed) + "' must not contain a #fragment");

@@ -21,14 +21,14 @@ final class GetStatusResponseReader {
 
     private GetStatusResponseReader() {}
 
-    static WorkflowStatus read(Node payload, URI endpoint, long workflowId) throws ProtocolViolationException {
+    static WorkflowStatus read(Node payload, URI endpoint, long workflowId, Secrets secrets)
+            throws ProtocolViolationException {
         Element response = payload instanceof Document ? ((Document) payload).getDocumentElement() : (Element) payload;
         if (response == null || !isService(response, GET_STATUS_RESPONSE)) {
             throw new ProtocolViolationException(
                     endpoint,
                     workflowId,
-                    "the answer's body holds " + describe(response) + " instead of GetStatusResponse",
-                    null);
+                    "the answer's body holds " + describe(response) + " instead of GetStatusResponse");
         }
         Element fields = child(response, GET_STATUS_RESULT);
         if (fields == null || child(fields, STATUS) == null) {
@@ -36,16 +36,18 @@ final class GetStatusResponseReader {
         }
         Element status = child(fields, STATUS);
         if (status == null || isNil(status) || status.getTextContent().isBlank()) {
-            throw new ProtocolViolationException(endpoint, workflowId, "the GetStatusResponse has no Status", null);
+            throw new ProtocolViolationException(endpoint, workflowId, "the GetStatusResponse has no Status");
         }
         Element errorCode = child(fields, ERROR_CODE);
         Element externalContext = child(fields, EXTERNAL_CONTEXT);
         return WorkflowStatus.of(
-                status.getTextContent().trim(),
+                secrets.mask(status.getTextContent().trim()),
                 errorCode == null || isNil(errorCode)
                         ? null
-                        : errorCode.getTextContent().trim(),
-                externalContext == null || isNil(externalContext) ? null : externalContext.getTextContent());
+                        : secrets.mask(errorCode.getTextContent().trim()),
+                externalContext == null || isNil(externalContext)
+                        ? null
+                        : secrets.mask(externalContext.getTextContent()));
     }
 
     private static Element child(Element parent, String localName) {

@@ -4,13 +4,14 @@ import java.net.URI;
 
 /** The service answered with a SOAP fault, usually an exception inside the ASMX service. */
 public final class ServiceFaultException extends TransientServiceException {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final String faultCode;
     private final String faultString;
 
-    public ServiceFaultException(URI endpoint, long workflowId, int httpStatus, String faultCode, String faultString) {
-        super(endpoint, workflowId, httpStatus, "SOAP fault " + faultCode + ": " + faultString, null);
+    ServiceFaultException(
+            URI endpoint, long workflowId, int httpStatus, String faultCode, String faultString, String shownFault) {
+        super(FailureKind.SOAP_FAULT, endpoint, workflowId, httpStatus, "SOAP fault " + faultCode + ": " + shownFault);
         this.faultCode = faultCode;
         this.faultString = faultString;
     }
@@ -20,6 +21,7 @@ public final class ServiceFaultException extends TransientServiceException {
         return faultCode;
     }
 
+    /** The whole fault string, secrets masked but otherwise as the server sent it. */
     public String faultString() {
         return faultString;
     }

@@ -3,22 +3,17 @@ package io.jenkins.plugins.coraocr.client;
 import java.net.URI;
 
 /**
- * The server could not be reached or could not answer this time: connection refused or reset,
- * timeouts, 408, 429, 5xx, or a SOAP fault.
+ * The server could not be reached or could not answer this time: connection refused or lost,
+ * timeouts, 408, 429, 5xx (a proxy's 502 and 504 included), or a SOAP fault.
  */
 public class TransientServiceException extends CoraOcrException {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final int httpStatus;
 
-    public TransientServiceException(URI endpoint, long workflowId, int httpStatus, String detail, Throwable cause) {
-        super(endpoint, workflowId, detail, cause);
+    TransientServiceException(FailureKind kind, URI endpoint, long workflowId, int httpStatus, String detail) {
+        super(kind, endpoint, workflowId, detail, null);
         this.httpStatus = httpStatus;
-    }
-
-    @Override
-    public boolean isRetryable() {
-        return true;
     }
 
     /** The HTTP status of the answer, or 0 when there was no answer. */

@@ -75,16 +75,26 @@ public final class WorkflowStatus implements Serializable {
         return Objects.hash(rawStatus, rawErrorCode, externalContext);
     }
 
-    /** For example {@code Completed (NoError), ExternalContext "invoice-42"}. */
-    @Override
-    public String toString() {
-        StringBuilder text = new StringBuilder(rawStatus);
+    /**
+     * For a console line, e.g. {@code Completed (NoError), ExternalContext "invoice-42"}: the server's text
+     * with control characters escaped and long values cut (see {@link ServerText}).
+     */
+    public String describe() {
+        StringBuilder text = new StringBuilder(ServerText.excerpt(rawStatus, 100));
         text.append(" (")
-                .append(rawErrorCode == null ? "no error code" : rawErrorCode)
+                .append(rawErrorCode == null ? "no error code" : ServerText.excerpt(rawErrorCode, 100))
                 .append(')');
         if (externalContext != null) {
-            text.append(", ExternalContext \"").append(externalContext).append('"');
+            text.append(", ExternalContext \"")
+                    .append(ServerText.excerpt(externalContext))
+                    .append('"');
         }
         return text.toString();
+    }
+
+    /** The same as {@link #describe()}: safe to print. */
+    @Override
+    public String toString() {
+        return describe();
     }
 }

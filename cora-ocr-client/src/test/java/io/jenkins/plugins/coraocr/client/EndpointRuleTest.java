@@ -25,7 +25,10 @@ class EndpointRuleTest {
             delimiter = '|',
             value = {
                 "ftp://cora.example.com | must start with http:// or https://",
-                "cora.example.com | must start with http:// or https://",
+                "cora.example.com | has no scheme: write https://cora.example.com",
+                "127.0.0.1:8089 | has no scheme: write https://127.0.0.1:8089",
+                "http://127.0.0.1:99999 | has the port 99999, but a port is a number from 1 to 65535",
+                "http://127.0.0.1:0 | has the port 0, but a port is a number from 1 to 65535",
                 "https:///SequenceServices/x.asmx | has no host name",
                 "https://cora.example.com/x.asmx#part | must not contain a #fragment",
                 "https://cora example.com | is not a valid URL",

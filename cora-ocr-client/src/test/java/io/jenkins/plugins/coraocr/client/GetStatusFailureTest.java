@@ -263,7 +263,9 @@ class GetStatusFailureTest {
                 .withBody(Envelopes.soap12(Envelopes.wrapped("Completed", "NoError", null))));
         CoraOcrException failure = failure();
         assertThat(failure).isInstanceOf(ProtocolViolationException.class);
-        assertThat(failure.getMessage()).contains("SOAP version mismatch").contains("try the other SOAP version");
+        assertThat(failure.getMessage())
+                .contains("SOAP version mismatch")
+                .contains("the server speaks the other SOAP version");
     }
 
     @Test
@@ -335,7 +337,8 @@ class GetStatusFailureTest {
         CoraOcrException failure =
                 failure(CoraOcrClient.builder(server.baseUrl()).readTimeout(Duration.ofMillis(300)));
         assertThat(failure).isInstanceOf(TransientServiceException.class);
-        assertThat(failure.getMessage()).contains("no answer within the read timeout of 300 ms");
+        assertThat(failure.getMessage())
+                .contains("no complete answer within the read timeout of 300 ms; the connection was closed");
     }
 
     @ParameterizedTest

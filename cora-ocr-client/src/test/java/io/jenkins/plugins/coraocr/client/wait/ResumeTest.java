@@ -51,29 +51,22 @@ class ResumeTest extends EngineFixture {
     }
 
     @Test
-    void aWaitResumedAfterItsDeadlinePollsOnceThenTimesOut() throws Exception {
-        script(61, steps().status("WaitingForOutput").build());
+    void aWaitResumedAfterItsDeadlineEndsTimedOutAtOnceWithoutARequest() throws Exception {
+        script(61, steps().status("Completed").build());
         WaitOptions options = fast().timeout(Duration.ofMinutes(1)).build();
         WaitState longAgo = WaitState.begin(61, options, Instant.now().minus(Duration.ofMinutes(2)));
+        RecordingListener listener = new RecordingListener();
 
-        WaitOutcome outcome =
-                waiter.resume(longAgo, options, new RecordingListener()).get(10, TimeUnit.SECONDS);
+        WaitOutcome outcome = waiter.resume(longAgo, options, listener).get(10, TimeUnit.SECONDS);
 
         assertThat(outcome.result()).isEqualTo(WaitResult.TIMED_OUT);
-        assertThat(outcome.polls()).isEqualTo(1);
+        assertThat(outcome.message())
+                .contains("the 1m timeout ran out while the wait was not running")
+                .contains("its deadline was " + Instant.ofEpochMilli(longAgo.deadlineEpochMillis()));
+        assertThat(outcome.polls()).isZero();
         assertThat(outcome.elapsed()).isGreaterThanOrEqualTo(Duration.ofMinutes(2));
-        assertThat(requestsFor(61)).isEqualTo(1);
-    }
-
-    @Test
-    void aWaitResumedAfterItsDeadlineStillPassesWhenTheWorkflowFinished() throws Exception {
-        script(62, steps().status("Completed").build());
-        WaitOptions options = fast().timeout(Duration.ofMinutes(1)).build();
-        WaitState longAgo = WaitState.begin(62, options, Instant.now().minus(Duration.ofMinutes(2)));
-        assertThat(waiter.resume(longAgo, options, new RecordingListener())
-                        .get(10, TimeUnit.SECONDS)
-                        .result())
-                .isEqualTo(WaitResult.PASSED);
+        assertThat(listener.outcomes).containsExactly(outcome);
+        assertThat(requestsFor(61)).isZero();
     }
 
     @Test
