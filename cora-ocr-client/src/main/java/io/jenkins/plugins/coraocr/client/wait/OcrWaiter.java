@@ -323,19 +323,13 @@ public final class OcrWaiter {
             if (future.isDone()) {
                 return;
             }
-            WaitState last = state;
-            WorkflowStatus status = last.lastStatus().orElse(null);
-            Duration elapsed = elapsed();
-            String message = "OCR workflow " + last.workflowId() + " " + result + ": " + why + ". Last status: "
-                    + (status == null ? "none" : status.describe()) + ". " + last.polls()
-                    + (last.polls() == 1 ? " poll" : " polls") + " in " + Durations.format(elapsed) + ".";
             WaitOutcome outcome = new WaitOutcome(
-                    last.workflowId(),
+                    state.workflowId(),
                     result,
-                    status,
-                    last.polls(),
-                    elapsed,
-                    message,
+                    state.lastStatus().orElse(null),
+                    state.polls(),
+                    elapsed(),
+                    why,
                     error != null ? error : lastError);
             stopEverything();
             guarded(() -> listener.onOutcome(outcome));

@@ -1,0 +1,14 @@
+package io.jenkins.plugins.coraocr.client.gate;
+
+/**
+ * The gate's arguments were fine, but it cannot poll: its credentials are missing, or its server is no
+ * longer configured, or the server's settings cannot make a client. The gate ends ERROR, with this message,
+ * and returns that like any other outcome when its caller asked for outcomes as data.
+ */
+public final class SetupException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public SetupException(String message) {
+        super(message);
+    }
+}
