@@ -118,7 +118,7 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             interrupted = true;
         }
-        // Closed before the interrupt flag is restored: Jetty's stop waits, and would give up at once.
+        // Closed before the interrupt flag is restored: an interrupted close does not wait for answers being given.
         simulator.close();
         try {
             Runtime.getRuntime().removeShutdownHook(closeOnCtrlC);

@@ -1,25 +1,48 @@
 package io.jenkins.plugins.coraocr.simulator;
 
-import org.apache.cxf.binding.soap.SoapFault;
-import org.apache.cxf.binding.soap.SoapVersion;
-import org.apache.cxf.logging.FaultListener;
-import org.apache.cxf.message.Message;
-
 /**
- * A fault the simulator raises on purpose, scripted or ASMX-faithful. CXF logs every fault at WARNING with a
- * stack trace; {@link #QUIET} keeps these out of the log because they are the expected behaviour.
+ * A request ASMX answers with a SOAP fault, found while reading or checking it. {@link AsmxHandler} writes it in
+ * the request's SOAP version. It is the expected answer, not an error of the simulator, so it has no stack trace.
  */
-final class AsmxFault extends SoapFault {
+final class AsmxFault extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    static final FaultListener QUIET = AsmxFault::isUnexpected;
+    /** The fault codes ASMX writes, as the qualified names of SOAP 1.1 and of SOAP 1.2. */
+    enum Code {
+        CLIENT("soap:Client", "soap:Sender"),
+        SERVER("soap:Server", "soap:Receiver"),
+        VERSION_MISMATCH("soap:VersionMismatch", "soap:VersionMismatch");
 
-    AsmxFault(FaultCode code, String faultString, SoapVersion version) {
-        super(faultString, code == FaultCode.CLIENT ? version.getSender() : version.getReceiver());
+        private final String soap11;
+        private final String soap12;
+
+        Code(String soap11, String soap12) {
+            this.soap11 = soap11;
+            this.soap12 = soap12;
+        }
+
+        String qualifiedName(boolean soap12) {
+            return soap12 ? this.soap12 : soap11;
+        }
+
+        static Code of(FaultCode faultCode) {
+            return faultCode == FaultCode.CLIENT ? CLIENT : SERVER;
+        }
     }
 
-    private static boolean isUnexpected(Exception exception, String description, Message message) {
-        return !(exception instanceof AsmxFault || exception.getCause() instanceof AsmxFault);
+    private final Code code;
+
+    AsmxFault(Code code, String faultString) {
+        super(faultString, null, false, false);
+        this.code = code;
+    }
+
+    Code code() {
+        return code;
+    }
+
+    String faultString() {
+        return getMessage();
     }
 }

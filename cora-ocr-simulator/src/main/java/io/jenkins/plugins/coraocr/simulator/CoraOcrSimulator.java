@@ -1,32 +1,25 @@
 package io.jenkins.plugins.coraocr.simulator;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URL;
-import java.security.GeneralSecurityException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import org.apache.cxf.Bus;
-import org.apache.cxf.bus.extension.ExtensionManagerBus;
-import org.apache.cxf.frontend.WSDLGetUtils;
-import org.apache.cxf.jaxws.EndpointImpl;
-import org.apache.cxf.logging.FaultListener;
-import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
-import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A SOAP server that behaves like Cora's coraOcrIntegration_v1.0.0.asmx: GetStatus and FileBatch over SOAP
- * 1.1 and 1.2, scripted workflows, and the failures IIS and ASMX really produce.
+ * 1.1 and 1.2, scripted workflows, and the failures IIS and ASMX really produce. It runs on the JDK's own HTTP
+ * server and XML parser, so it can be embedded next to any servlet container or SOAP stack.
  *
  * <pre>{@code
  * try (CoraOcrSimulator simulator = CoraOcrSimulator.builder().scenario(scenario).start()) {
@@ -36,19 +29,28 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class CoraOcrSimulator implements AutoCloseable {
 
-    private static final String WSDL_RESOURCE = "coraOcrIntegration.wsdl";
     private static final Duration IDLE_WAIT_ON_CLOSE = Duration.ofSeconds(5);
+    private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
+    static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
-    private final Bus bus;
-    private final EndpointImpl endpoint;
-    private final FrontHandler front;
+    static {
+        // The JDK 17 server writes a response's headers and its body in two TCP segments; with Nagle's algorithm the
+        // body then waits for the client's delayed ACK, some 40 ms per keep-alive request. The server reads this
+        // property once, when its first instance in the JVM is created; an explicit setting is left alone.
+        if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+            System.setProperty(NO_DELAY_PROPERTY, "true");
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final AsmxHandler handler;
     private final WorkflowBook book;
     private final int port;
     private final URI endpointUrl;
     private boolean closed;
 
     private CoraOcrSimulator(Builder builder) {
-        QuietLogging.apply();
         Scenario scenario = builder.scenario;
         FileBatchProgression progression = builder.progression != null
                 ? builder.progression
@@ -58,24 +60,20 @@ public final class CoraOcrSimulator implements AutoCloseable {
                 : scenario.firstWorkflowId().orElse(1001L);
         this.book = new WorkflowBook(scenario.workflows(), progression, firstWorkflowId);
         String realm = builder.realm != null ? builder.realm : builder.host;
-        this.front = new FrontHandler(
+
+        this.server = bind(builder.host, builder.port);
+        this.port = server.getAddress().getPort();
+        this.endpointUrl = URI.create("http://" + hostForUrl(builder.host) + ":" + port + CoraOcrWire.ENDPOINT_PATH);
+        this.handler = new AsmxHandler(
                 builder.clock,
                 book,
-                builder.user == null ? null : new FrontHandler.BasicAuth(builder.user, builder.password, realm));
-
-        ServerConnector connector = openConnector(builder.host, builder.port);
-        this.port = connector.getLocalPort();
-        this.endpointUrl = URI.create("http://" + hostForUrl(builder.host) + ":" + port + CoraOcrWire.ENDPOINT_PATH);
-        // Each simulator has its own bus, so closing one never touches another's endpoints.
-        this.bus = new ExtensionManagerBus();
-        try {
-            this.endpoint = publish(connector, builder.clock);
-        } catch (RuntimeException | IOException | GeneralSecurityException e) {
-            JettyHTTPServerEngineFactory.destroyForPort(port);
-            connector.close();
-            bus.shutdown(true);
-            throw new IllegalStateException("cannot start the Cora OCR simulator on port " + port, e);
-        }
+                builder.user == null ? null : new AsmxHandler.BasicAuth(builder.user, builder.password, realm),
+                endpointUrl);
+        // One thread per request being answered: a scripted delay holds its own thread and no other request.
+        this.threads = Executors.newCachedThreadPool(CoraOcrSimulator::newThread);
+        server.setExecutor(threads);
+        server.createContext("/", handler);
+        startOnDaemonThread(server, threads);
     }
 
     /** A simulator with every default: 127.0.0.1, a free port, no scenario, no authentication. */
@@ -98,11 +96,11 @@ public final class CoraOcrSimulator implements AutoCloseable {
 
     /** Every request received so far, in arrival order, including rejected and dropped ones. */
     public List<RecordedRequest> requests() {
-        return front.requests();
+        return handler.requests();
     }
 
     public void clearRequests() {
-        front.clearRequests();
+        handler.clearRequests();
     }
 
     /** Adds or replaces the script of one workflow; its progress starts over. */
@@ -110,24 +108,32 @@ public final class CoraOcrSimulator implements AutoCloseable {
         book.script(Scenario.requirePositive(workflowId), Objects.requireNonNull(script, "script"));
     }
 
-    /** Stops the server and frees the port. */
+    /**
+     * Waits (at most 5 s) for requests being answered, then stops the server and frees the port. Called from an
+     * interrupted thread it does not wait, still frees the port, and leaves the interrupt flag set.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        // HttpServer.stop reacts to an interrupt by JDK version: 17 stops waiting for its dispatcher thread, the one
+        // that finally releases the listening socket; later versions swallow the flag. Put aside, it changes nothing.
+        boolean interrupted = Thread.interrupted();
         try {
-            front.awaitIdle(IDLE_WAIT_ON_CLOSE);
+            if (!interrupted) {
+                handler.awaitIdle(IDLE_WAIT_ON_CLOSE);
+            }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
         }
-        try {
-            endpoint.stop();
-        } finally {
-            // Endpoint.stop() leaves the Jetty server listening; CXF keeps engines in a JVM-wide map by port.
-            JettyHTTPServerEngineFactory.destroyForPort(port);
-            bus.shutdown(true);
+        // No grace period of its own: the wait above is over, and JDK 17 would sit out the whole period even idle.
+        server.stop(0);
+        // Wakes handlers still sleeping in a scripted delay; their connections are closed already.
+        threads.shutdownNow();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -136,43 +142,50 @@ public final class CoraOcrSimulator implements AutoCloseable {
         return "CoraOcrSimulator[" + endpointUrl + "]";
     }
 
-    private ServerConnector openConnector(String host, int requestedPort) {
-        QueuedThreadPool threads = new QueuedThreadPool();
-        threads.setName("cora-ocr-simulator");
-        threads.setDaemon(true);
-        Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(host);
-        connector.setPort(requestedPort);
-        // Bind now, so a port-0 request has its real port before CXF sees the address.
+    private static HttpServer bind(String host, int port) {
+        InetSocketAddress address = new InetSocketAddress(host, port);
         try {
-            connector.open();
+            if (address.isUnresolved()) {
+                throw new UnknownHostException(host);
+            }
+            return HttpServer.create(address, 0);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + host + ":" + requestedPort, e);
+            throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
         }
-        server.setHandler(front);
-        return connector;
     }
 
-    private EndpointImpl publish(ServerConnector connector, Clock clock) throws IOException, GeneralSecurityException {
-        // A factory without a bus registers no shutdown hook on our bus; otherwise shutting down this bus would
-        // also try to stop the engines of every other simulator in the JVM (CXF keeps them in one static map).
-        JettyHTTPServerEngineFactory engines = new JettyHTTPServerEngineFactory();
-        bus.setExtension(engines, JettyHTTPServerEngineFactory.class);
-        JettyHTTPServerEngine engine = engines.createJettyHTTPServerEngine(connector.getHost(), port, "http");
-        engine.setConnector(connector);
+    /**
+     * The JDK's dispatcher thread takes its daemon status from the thread that starts the server. Started from one
+     * of the simulator's daemon threads, it does not keep the JVM alive either, whoever creates the simulator.
+     */
+    private static void startOnDaemonThread(HttpServer server, ExecutorService threads) {
+        Future<?> started = threads.submit(server::start);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    started.get();
+                    return;
+                } catch (InterruptedException e) {
+                    // Starting takes a moment and cannot be abandoned half-way; the interrupt is kept for later.
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            server.stop(0);
+            threads.shutdownNow();
+            throw new IllegalStateException("cannot start the Cora OCR simulator", e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 
-        URL wsdl = Objects.requireNonNull(CoraOcrSimulator.class.getResource(WSDL_RESOURCE), WSDL_RESOURCE);
-        EndpointImpl published = new EndpointImpl(bus, new CoraOcrProvider(book, clock));
-        published.setWsdlLocation(wsdl.toExternalForm());
-        // ASMX rewrites the address of both ports, CXF only that of the published one unless asked.
-        published.setProperties(new HashMap<>(Map.of(
-                FaultListener.class.getName(), AsmxFault.QUIET, WSDLGetUtils.AUTO_REWRITE_ADDRESS_ALL, Boolean.TRUE)));
-        published.getInInterceptors().add(new AsmxActionInterceptor());
-        published.publish(endpointUrl.toString());
-        return published;
+    private static Thread newThread(Runnable task) {
+        Thread thread = new Thread(task, "cora-ocr-simulator-" + THREAD_NUMBERS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
     }
 
     private static String hostForUrl(String host) {
@@ -250,7 +263,7 @@ public final class CoraOcrSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Binds, publishes, and returns the running simulator. */
+        /** Binds, starts, and returns the running simulator. */
         public CoraOcrSimulator start() {
             return new CoraOcrSimulator(this);
         }

@@ -1,13 +1,52 @@
 package io.jenkins.plugins.coraocr.simulator;
 
 import java.util.Map;
-import org.eclipse.jetty.http.HttpStatus;
 
 /** HTML bodies shaped like the ones IIS and HTTP.sys send, so clients meet what they would meet in production. */
 final class IisPages {
 
     static final String HTTP_SYS_CONTENT_TYPE = "text/html; charset=us-ascii";
     static final String IIS_CONTENT_TYPE = "text/html";
+
+    /** IIS's reason phrases for the error statuses a script may send; the RFCs' for the codes IIS has none for. */
+    private static final Map<Integer, String> REASONS = Map.ofEntries(
+            Map.entry(400, "Bad Request"),
+            Map.entry(401, "Unauthorized"),
+            Map.entry(402, "Payment Required"),
+            Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not Found"),
+            Map.entry(405, "Method Not Allowed"),
+            Map.entry(406, "Not Acceptable"),
+            Map.entry(407, "Proxy Authentication Required"),
+            Map.entry(408, "Request Timeout"),
+            Map.entry(409, "Conflict"),
+            Map.entry(410, "Gone"),
+            Map.entry(411, "Length Required"),
+            Map.entry(412, "Precondition Failed"),
+            Map.entry(413, "Request Entity Too Large"),
+            Map.entry(414, "Request-URI Too Long"),
+            Map.entry(415, "Unsupported Media Type"),
+            Map.entry(416, "Requested Range Not Satisfiable"),
+            Map.entry(417, "Expectation Failed"),
+            Map.entry(422, "Unprocessable Entity"),
+            Map.entry(423, "Locked"),
+            Map.entry(421, "Misdirected Request"),
+            Map.entry(424, "Failed Dependency"),
+            Map.entry(426, "Upgrade Required"),
+            Map.entry(428, "Precondition Required"),
+            Map.entry(429, "Too Many Requests"),
+            Map.entry(431, "Request Header Fields Too Large"),
+            Map.entry(451, "Unavailable For Legal Reasons"),
+            Map.entry(500, "Internal Server Error"),
+            Map.entry(501, "Not Implemented"),
+            Map.entry(502, "Bad Gateway"),
+            Map.entry(503, "Service Unavailable"),
+            Map.entry(504, "Gateway Timeout"),
+            Map.entry(505, "HTTP Version Not Supported"),
+            Map.entry(507, "Insufficient Storage"),
+            Map.entry(508, "Loop Detected"),
+            Map.entry(510, "Not Extended"),
+            Map.entry(511, "Network Authentication Required"));
 
     private static final Map<Integer, String> HTTP_SYS_SENTENCES = Map.of(
             400, "The request is badly formed.",
@@ -21,7 +60,7 @@ final class IisPages {
 
     /** What HTTP.sys answers itself, e.g. 503 while the application pool is stopped. */
     static String httpSysError(int status) {
-        String reason = HttpStatus.getMessage(status);
+        String reason = REASONS.getOrDefault(status, Integer.toString(status));
         String sentence = HTTP_SYS_SENTENCES.getOrDefault(status, reason + ".");
         return "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\"\"http://www.w3.org/TR/html4/strict.dtd\">\r\n"
                 + "<HTML><HEAD><TITLE>" + reason + "</TITLE>\r\n"

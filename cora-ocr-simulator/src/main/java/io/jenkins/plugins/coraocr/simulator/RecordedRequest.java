@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /** One HTTP request as it reached the simulator, before anything was decided about it. */
 public final class RecordedRequest {
@@ -29,8 +29,8 @@ public final class RecordedRequest {
         this.method = Objects.requireNonNull(method, "method");
         this.path = Objects.requireNonNull(path, "path");
         this.query = query;
-        Map<String, List<String>> copy = new LinkedHashMap<>();
-        headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+        Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, values) -> copy.merge(name, List.copyOf(values), RecordedRequest::concat));
         this.headers = Collections.unmodifiableMap(copy);
         this.body = body.clone();
         this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
@@ -50,26 +50,24 @@ public final class RecordedRequest {
         return query;
     }
 
-    /** Header names as the client spelled them, values in arrival order. */
+    /**
+     * Every header, values in arrival order, in a map that compares names ignoring case (as HTTP does) and iterates
+     * them alphabetically. The names are spelled as the JDK's HTTP server hands them over: first letter upper case,
+     * the rest lower case ({@code Content-type}); the client's own spelling does not reach the simulator.
+     */
     public Map<String, List<String>> headers() {
         return headers;
     }
 
     /** The first value of the header with this name compared case-insensitively, or null. */
     public String header(String name) {
-        List<String> values = headerValues(name);
-        return values.isEmpty() ? null : values.get(0);
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     /** All values of the header with this name compared case-insensitively. */
     public List<String> headerValues(String name) {
-        List<String> values = new ArrayList<>();
-        headers.forEach((key, list) -> {
-            if (key.equalsIgnoreCase(name)) {
-                values.addAll(list);
-            }
-        });
-        return values;
+        return new ArrayList<>(headers.getOrDefault(name, List.of()));
     }
 
     public byte[] body() {
@@ -82,6 +80,12 @@ public final class RecordedRequest {
 
     public Instant receivedAt() {
         return receivedAt;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return List.copyOf(both);
     }
 
     @Override

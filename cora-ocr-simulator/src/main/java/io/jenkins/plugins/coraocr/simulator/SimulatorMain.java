@@ -25,7 +25,6 @@ public final class SimulatorMain {
             System.exit(2);
             return;
         }
-        silenceJettyLogging();
         CoraOcrSimulator simulator;
         try {
             simulator = builder.start();
@@ -80,17 +79,6 @@ public final class SimulatorMain {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--port needs a number, not " + value);
-        }
-    }
-
-    /**
-     * Jetty logs through SLF4J, which complains on stderr when no provider is on the class path. A command-line
-     * run wants a quiet console, so it picks SLF4J's no-op provider unless the user chose one.
-     */
-    private static void silenceJettyLogging() {
-        if (System.getProperty("slf4j.provider") == null) {
-            System.setProperty("slf4j.internal.verbosity", "WARN");
-            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
         }
     }
 }

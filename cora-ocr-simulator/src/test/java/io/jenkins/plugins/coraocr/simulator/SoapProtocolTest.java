@@ -8,12 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 class SoapProtocolTest {
@@ -300,5 +304,109 @@ class SoapProtocolTest {
 
         assertThat(snapshot).hasSize(1);
         assertThat(simulator.requests()).hasSize(2);
+    }
+
+    @Test
+    void aDoctypeIsRefusedAndNoEntityIsExpanded(@TempDir Path directory) throws Exception {
+        Path secret = Files.writeString(directory.resolve("secret.txt"), "not-for-the-wire");
+        String external = withDoctype(
+                "<!DOCTYPE soap:Envelope [<!ENTITY secret SYSTEM \"" + secret.toUri() + "\">]>", "&secret;");
+        String internal = withDoctype(
+                "<!DOCTYPE soap:Envelope [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">]>", "&b;");
+
+        for (String envelope : List.of(external, internal)) {
+            HttpResponse<String> response = Wire.send(Wire.soap11(simulator.endpointUrl(), "GetStatus", envelope));
+
+            assertThat(response.statusCode()).isEqualTo(500);
+            Document fault = Wire.parse(response.body());
+            assertThat(Wire.text(fault, "", "faultcode")).isEqualTo("soap:Client");
+            assertThat(Wire.text(fault, "", "faultstring"))
+                    .startsWith("Server was unable to read request. ---> ")
+                    .contains("DOCTYPE");
+            assertThat(response.body()).doesNotContain("not-for-the-wire", "aaaaaaaaaa");
+        }
+    }
+
+    @Test
+    void aBodyThatIsNotXmlIsAClientFaultInTheContentTypesVersion() throws Exception {
+        HttpResponse<String> response = Wire.send(Wire.soap12(simulator.endpointUrl(), "GetStatus", "GetStatus 42"));
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/soap+xml; charset=utf-8");
+        Document fault = Wire.parse(response.body());
+        assertThat(Wire.text(fault, SOAP12, "Value")).isEqualTo("soap:Sender");
+        assertThat(Wire.text(fault, SOAP12, "Text")).startsWith("Server was unable to read request. ---> ");
+    }
+
+    @Test
+    void aRootElementOutsideTheSoapNamespacesIsAVersionMismatch() throws Exception {
+        String envelope = Wire.getStatusEnvelope(SOAP11, 42L).replace(SOAP11, "urn:not-soap");
+        HttpResponse<String> response = Wire.send(Wire.soap11(simulator.endpointUrl(), "GetStatus", envelope));
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        Document fault = Wire.parse(response.body());
+        assertThat(Wire.text(fault, "", "faultcode")).isEqualTo("soap:VersionMismatch");
+        assertThat(Wire.text(fault, "", "faultstring"))
+                .isEqualTo("Possible SOAP version mismatch: Envelope namespace urn:not-soap was unexpected. "
+                        + "Expecting " + SOAP11 + ".");
+    }
+
+    @Test
+    void fileBatchWithAnEmptyBodyMissesEveryRequiredPart() throws Exception {
+        String envelope = "<soap:Envelope xmlns:soap=\"" + SOAP11 + "\"><soap:Body/></soap:Envelope>";
+        HttpResponse<String> response = Wire.send(Wire.soap11(simulator.endpointUrl(), "FileBatch", envelope));
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(Wire.text(Wire.parse(response.body()), "", "faultstring"))
+                .isEqualTo("Server was unable to process request. ---> FileBatch is missing required parts: "
+                        + "TimeOut, InputFile, OutPutFile, OCRProfile, PutModel.");
+    }
+
+    @Test
+    void textIsEscapedOnTheWayOutAndBack() throws Exception {
+        String context = "a < b & \"c\" > 'd' \u00e9\u20ac";
+        simulator.script(
+                43,
+                WorkflowScript.builder().status("Queued", "NoError", context).build());
+
+        assertThat(Wire.Status.of(Wire.getStatus12(simulator, 43)).externalContext())
+                .isEqualTo(context);
+        long id = Wire.fileBatch(simulator, "x &amp; y");
+        assertThat(Wire.Status.of(Wire.getStatus11(simulator, id)).externalContext())
+                .isEqualTo("x & y");
+    }
+
+    @Test
+    void recordedHeadersAreLookedUpIgnoringCase() throws Exception {
+        Wire.send(Wire.soap11(simulator.endpointUrl(), "GetStatus", Wire.getStatusEnvelope(SOAP11, 42L))
+                .header("X-Trace", "one"));
+
+        RecordedRequest request = simulator.requests().get(0);
+        assertThat(request.headers().get("x-trace")).containsExactly("one");
+        assertThat(request.headers().get("SOAPACTION")).containsExactly("\"" + NS + "GetStatus\"");
+        assertThat(request.headerValues("content-type")).containsExactly("text/xml; charset=utf-8");
+    }
+
+    @Test
+    void wsdlAddressesFollowTheHostTheClientAskedFor() throws Exception {
+        try (RawHttp http = new RawHttp(simulator.port())) {
+            String wsdl = http.send("GET", CoraOcrWire.ENDPOINT_PATH + "?wsdl", Map.of("Host", "cora.example:8443"), "")
+                    .body();
+            assertThat(wsdl)
+                    .contains("<soap:address location=\"http://cora.example:8443" + CoraOcrWire.ENDPOINT_PATH + "\"/>")
+                    .contains(
+                            "<soap12:address location=\"http://cora.example:8443" + CoraOcrWire.ENDPOINT_PATH + "\"/>");
+
+            String odd = http.send("GET", CoraOcrWire.ENDPOINT_PATH + "?wsdl", Map.of("Host", "a\"b"), "")
+                    .body();
+            assertThat(odd).contains("location=\"" + simulator.endpointUrl() + "\"");
+        }
+    }
+
+    /** A GetStatus envelope with this DOCTYPE after its XML declaration and this text as the workflow id. */
+    private static String withDoctype(String doctype, String workflowId) {
+        return Wire.getStatusEnvelope(SOAP11, 42L)
+                .replaceFirst("\\?>", "?>" + doctype)
+                .replace(">42<", ">" + workflowId + "<");
     }
 }
