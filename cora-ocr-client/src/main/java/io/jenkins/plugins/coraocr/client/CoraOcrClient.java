@@ -22,7 +22,6 @@ import org.apache.cxf.headers.Header;
 import org.apache.cxf.helpers.DOMUtils;
 import org.apache.cxf.jaxws.DispatchImpl;
 import org.apache.cxf.logging.FaultListener;
-import org.apache.cxf.ws.policy.PolicyEngine;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -187,11 +186,6 @@ public final class CoraOcrClient implements AutoCloseable {
             }
             BusFactory.setThreadDefaultBus(previousThread);
             created.setProperty(FaultListener.class.getName(), new QuietFaultListener());
-            // WS-Policy has nothing to say about a plain Dispatch, and its interceptors cost every call.
-            PolicyEngine policies = created.getExtension(PolicyEngine.class);
-            if (policies != null) {
-                policies.setEnabled(false);
-            }
             return created;
         }
     }

@@ -14,4 +14,18 @@ class ClassPathTest {
         assertThatThrownBy(() -> Class.forName("org.objectweb.asm.ClassWriter"))
                 .isInstanceOf(ClassNotFoundException.class);
     }
+
+    @Test
+    void cxfsHttpTransportIsNotUsed() {
+        assertThatThrownBy(() -> Class.forName("org.apache.cxf.transport.http.HTTPConduit"))
+                .isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
+    void wsAddressingAndWsPolicyAreNotNeeded() {
+        assertThatThrownBy(() -> Class.forName("org.apache.cxf.ws.policy.PolicyEngine"))
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("org.apache.cxf.ws.addressing.impl.AddressingFeatureApplier"))
+                .isInstanceOf(ClassNotFoundException.class);
+    }
 }
