@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 
 /** A plain socket client for the self-tests, to see exactly which bytes a server sends and when. */
 final class RawClient implements AutoCloseable {
@@ -50,7 +51,7 @@ final class RawClient implements AutoCloseable {
         String head = readHead();
         int length = 0;
         for (String line : head.split("\r\n")) {
-            if (line.toLowerCase().startsWith("content-length:")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                 length = Integer.parseInt(line.substring(15).trim());
             }
         }
