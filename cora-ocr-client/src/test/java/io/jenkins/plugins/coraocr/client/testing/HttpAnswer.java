@@ -75,6 +75,10 @@ public final class HttpAnswer {
         return status;
     }
 
+    public String reason() {
+        return reason;
+    }
+
     public List<HttpHeader> headers() {
         return headers;
     }

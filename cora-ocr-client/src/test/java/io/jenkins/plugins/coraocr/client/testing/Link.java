@@ -74,11 +74,12 @@ final class Link {
     }
 
     /** Starts a daemon thread that ends with this link. */
-    synchronized void spawn(String what, Runnable body) {
+    synchronized Thread spawn(String what, Runnable body) {
         Thread thread = new Thread(body, serverName + "-" + id + "-" + what);
         thread.setDaemon(true);
         threads.add(thread);
         thread.start();
+        return thread;
     }
 
     /** Closes {@code resource} when this link ends. */
@@ -121,13 +122,25 @@ final class Link {
      * whatever the client sends, so it is only for answers after which the connection ends.
      */
     void watchForClientClose() {
-        spawn("watch", () -> {
+        pumpInput(OutputStream.nullOutputStream(), () -> {});
+    }
+
+    /**
+     * Copies what the client sends into {@code sink} on a second thread, so that the end of the connection is seen
+     * at once even while this thread waits for something else; then runs {@code atEnd}.
+     */
+    void pumpInput(OutputStream sink, Runnable atEnd) {
+        spawn("read", () -> {
             try {
-                drainUntilClientCloses();
+                HttpWire.copy(in, sink, Long.MAX_VALUE); // flushes every read: a pipe's reader wakes at once
+                markClosedByClient();
             } catch (IOException e) {
                 if (!socket.isClosed()) {
-                    markClosedByClient(); // reset by the client
+                    markClosedByClient(); // reset by the client, or the sink's reader is gone
                 }
+            } finally {
+                closeQuietly(sink);
+                atEnd.run();
             }
         });
     }
