@@ -33,6 +33,7 @@ import org.apache.hc.client5.http.impl.routing.DefaultProxyRoutePlanner;
 import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
 import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
@@ -109,6 +110,7 @@ final class HttpTransport implements AutoCloseable {
                         .setSslContext(TlsTrust.context(settings.trust(), this::seen))
                         // HttpClient's own check after the handshake tells a wrong name from an untrusted CA.
                         .setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT)
+                        .setHostnameVerifier(new DefaultHostnameVerifier())
                         .buildClassic())
                 .setMaxConnTotal(100)
                 .setMaxConnPerRoute(100)
@@ -217,7 +219,9 @@ final class HttpTransport implements AutoCloseable {
             contentEncoding = null;
         }
         HttpEntity entity = response.getEntity();
-        boolean fromProxy = proxyHost != null && (!flight.reachedServer() || status == 502 || status == 504);
+        // A refused CONNECT never reached the server; for plain http the proxy speaks for itself with 407, 502, 504.
+        boolean fromProxy =
+                proxyHost != null && (!flight.reachedServer() || status == 407 || status == 502 || status == 504);
         byte[] body = new byte[0];
         boolean tooLarge = entity != null && entity.getContentLength() > MAX_BODY_BYTES;
         if (entity != null && !tooLarge) {

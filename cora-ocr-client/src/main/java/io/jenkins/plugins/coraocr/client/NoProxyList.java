@@ -48,7 +48,7 @@ public final class NoProxyList {
             if (entry.startsWith("[") && entry.endsWith("]")) {
                 entry = entry.substring(1, entry.length() - 1);
             }
-            if (!entry.equals("*") && !entry.matches("[a-z0-9._:/%-]+")) {
+            if (!entry.equals("*") && (entry.contains("://") || !entry.matches("[a-z0-9._:/%-]+"))) {
                 throw new IllegalArgumentException(
                         "'" + part.trim() + "' is not a host name, a .domain suffix, an IP address or a CIDR range");
             }

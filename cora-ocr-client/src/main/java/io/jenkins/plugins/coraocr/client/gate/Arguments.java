@@ -197,4 +197,23 @@ public final class Arguments {
                 .stripTrailingZeros();
         return units.scale() < 0 ? units.setScale(0).toPlainString() : units.toPlainString();
     }
+
+    /**
+     * The value as a snippet should show it: a whole number as an Integer (or a Long), another number as a
+     * Double, anything else (a word, a blank) as given, so that the step then says what is wrong with it.
+     */
+    public static Object canonical(Object raw) {
+        if (isUnset(raw)) {
+            return null;
+        }
+        BigDecimal number = number(raw);
+        if (number == null) {
+            return raw;
+        }
+        if (isWhole(number) && number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+            long whole = number.longValueExact();
+            return whole == (int) whole ? (Object) (int) whole : (Object) whole;
+        }
+        return number.doubleValue();
+    }
 }

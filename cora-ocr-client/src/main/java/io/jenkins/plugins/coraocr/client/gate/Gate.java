@@ -40,7 +40,10 @@ public final class Gate {
          */
         GateTarget connect() throws SetupException;
 
-        /** The wait's state changed (a new status, a failed poll): what a restartable host keeps. */
+        /**
+         * The wait saw a new status: what a restartable host keeps. (Every poll changes the state a little; the
+         * rest is saved when the host saves the gate for its own reasons, e.g. when the process shuts down.)
+         */
         void saveState(WaitState state);
 
         /** The gate passed (or must not fail its caller): carry on with {@code result}. */
@@ -67,6 +70,7 @@ public final class Gate {
     private volatile WaitState state;
     private boolean ended;
     private CompletableFuture<WaitOutcome> wait;
+    private GateTarget target;
 
     /**
      * @param state {@link WaitState#begin} for a new gate, or the state its host saved
@@ -119,6 +123,14 @@ public final class Gate {
         if (running != null) {
             running.cancel(true);
         }
+        release();
+    }
+
+    /** Whether the gate has ended or been suspended: nothing of it runs any more, or soon. */
+    public boolean isOver() {
+        synchronized (lock) {
+            return ended;
+        }
     }
 
     /** The latest state, for the host to save and to show. */
@@ -153,9 +165,9 @@ public final class Gate {
                 return;
             }
         }
-        GateTarget target;
+        GateTarget connected;
         try {
-            target = host.connect();
+            connected = host.connect();
         } catch (SetupException e) {
             decide(WaitOutcome.notPolled(state, e.getMessage(), clock.instant()), null);
             return;
@@ -163,6 +175,17 @@ public final class Gate {
             report(() -> host.fail(e));
             return;
         }
+        synchronized (lock) {
+            target = connected;
+            if (ended) {
+                release();
+                return;
+            }
+        }
+        start(connected, resumed);
+    }
+
+    private void start(GateTarget target, boolean resumed) {
         WaitListener listener = listener();
         CompletableFuture<WaitOutcome> started;
         if (!resumed) {
@@ -244,6 +267,20 @@ public final class Gate {
             } catch (RuntimeException again) {
                 LOG.log(Level.WARNING, "the host could not take the failure either", again);
             }
+        } finally {
+            release();
+        }
+    }
+
+    /** Gives the target back, once, when the gate no longer needs it. */
+    private void release() {
+        GateTarget releasing;
+        synchronized (lock) {
+            releasing = target;
+            target = null;
+        }
+        if (releasing != null) {
+            releasing.release();
         }
     }
 
@@ -267,8 +304,11 @@ public final class Gate {
 
             @Override
             public void onState(WaitState next) {
+                WaitState before = state;
                 state = next;
-                host.saveState(next);
+                if (!before.lastStatus().equals(next.lastStatus())) {
+                    host.saveState(next);
+                }
             }
         };
     }

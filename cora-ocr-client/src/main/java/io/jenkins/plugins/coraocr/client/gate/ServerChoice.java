@@ -47,4 +47,17 @@ public final class ServerChoice {
     private static String names(List<String> configured) {
         return configured.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
     }
+
+    /**
+     * @throws IllegalArgumentException naming the first name that two servers share (case is ignored)
+     */
+    public static void checkUnique(List<String> names) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String name : names) {
+            if (!seen.add(name.toLowerCase(java.util.Locale.ROOT))) {
+                throw new IllegalArgumentException(
+                        "Two Cora OCR servers are named '" + name + "'; server names must be unique (case is ignored)");
+            }
+        }
+    }
 }

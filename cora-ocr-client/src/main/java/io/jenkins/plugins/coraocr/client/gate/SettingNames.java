@@ -25,4 +25,34 @@ public interface SettingNames {
 
     /** Where the SOAP version is chosen, e.g. {@code --soap}. */
     String soapVersion();
+
+    /** The names, in the order of this interface's methods. */
+    static SettingNames of(
+            String url,
+            String windowsAuthentication,
+            String basicAuthentication,
+            String credentials,
+            String trustedCertificates,
+            String proxyCredentials,
+            String soapVersion) {
+        return new Named(
+                url,
+                windowsAuthentication,
+                basicAuthentication,
+                credentials,
+                trustedCertificates,
+                proxyCredentials,
+                soapVersion);
+    }
+
+    /** The plain implementation of {@link #of}. */
+    record Named(
+            String url,
+            String windowsAuthentication,
+            String basicAuthentication,
+            String credentials,
+            String trustedCertificates,
+            String proxyCredentials,
+            String soapVersion)
+            implements SettingNames {}
 }
