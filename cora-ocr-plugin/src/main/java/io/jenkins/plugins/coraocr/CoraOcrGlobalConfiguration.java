@@ -2,16 +2,14 @@ package io.jenkins.plugins.coraocr;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.AbortException;
 import hudson.Extension;
 import hudson.ExtensionList;
-import hudson.Util;
+import io.jenkins.plugins.coraocr.client.gate.Advice;
+import io.jenkins.plugins.coraocr.client.gate.ServerChoice;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import jenkins.model.GlobalConfiguration;
 import net.sf.json.JSONObject;
@@ -49,78 +47,42 @@ public class CoraOcrGlobalConfiguration extends GlobalConfiguration {
     }
 
     /**
-     * Replaces the whole list (an empty or null list removes every server) and saves.
+     * Replaces the whole list (an empty or null list removes every server) and saves. Clients of servers that
+     * are gone or changed are closed once no wait uses them.
      *
      * @throws IllegalArgumentException when two servers share a name
      */
     @DataBoundSetter
     public synchronized void setServers(@CheckForNull List<CoraOcrServer> servers) {
         List<CoraOcrServer> copy = servers == null ? new ArrayList<>() : new ArrayList<>(servers);
-        Set<String> seen = new HashSet<>();
-        for (CoraOcrServer server : copy) {
-            if (!seen.add(server.getName().toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException(Messages.CoraOcrGlobalConfiguration_DuplicateName(server.getName()));
-            }
-        }
+        ServerChoice.checkUnique(copy.stream().map(CoraOcrServer::getName).collect(Collectors.toList()));
         this.servers = copy;
         save();
+        CoraOcrThreads.runtime()
+                .clients()
+                .retain(copy.stream().collect(Collectors.toMap(CoraOcrServer::getName, CoraOcrServer::settings)));
     }
 
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
-        List<CoraOcrServer> bound;
         try {
-            // Once the last server is deleted the form sends no "servers" at all, and plain data
-            // binding would then never call the setter: bind the list explicitly, empty included.
-            bound = json.has("servers")
-                    ? req.bindJSONToList(CoraOcrServer.class, json.get("servers"))
-                    : Collections.emptyList();
-            setServers(bound);
+            // Once the last server is deleted the form sends no "servers" at all, and plain data binding would
+            // then never call the setter: bind the list explicitly, empty included.
+            setServers(json.has("servers") ? req.bindJSONToList(CoraOcrServer.class, json.get("servers")) : List.of());
         } catch (IllegalArgumentException e) {
-            throw new FormException(reason(e), "servers");
+            throw new FormException(Advice.reasonOf(e), "servers");
         }
         return true;
     }
 
-    /** Stapler wraps what a constructor throws; the innermost IllegalArgumentException names the field. */
-    private static String reason(IllegalArgumentException e) {
-        String reason = e.getMessage();
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
-                reason = cause.getMessage();
-            }
-        }
-        return reason;
+    /** The configured names, in their order. */
+    List<String> names() {
+        return getServers().stream().map(CoraOcrServer::getName).collect(Collectors.toList());
     }
 
-    /**
-     * The server a step names, or the only one when the step names none.
-     *
-     * @throws AbortException with a message a pipeline author can act on: none configured, several
-     *     configured and none named, or an unknown name (listing the configured names)
-     */
-    @NonNull
-    public CoraOcrServer resolve(@CheckForNull String name) throws AbortException {
-        List<CoraOcrServer> configured = getServers();
-        String wanted = Util.fixEmptyAndTrim(name);
-        if (configured.isEmpty()) {
-            throw new AbortException(Messages.CoraOcrGlobalConfiguration_NoServers());
-        }
-        if (wanted == null) {
-            if (configured.size() == 1) {
-                return configured.get(0);
-            }
-            throw new AbortException(Messages.CoraOcrGlobalConfiguration_ServerRequired(names(configured)));
-        }
-        for (CoraOcrServer server : configured) {
-            if (server.getName().equals(wanted)) {
-                return server;
-            }
-        }
-        throw new AbortException(Messages.CoraOcrGlobalConfiguration_UnknownServer(wanted, names(configured)));
-    }
-
-    private static String names(List<CoraOcrServer> servers) {
-        return servers.stream().map(s -> "'" + s.getName() + "'").collect(Collectors.joining(", "));
+    Optional<CoraOcrServer> server(String name) {
+        return getServers().stream()
+                .filter(server -> server.getName().equals(name))
+                .findFirst();
     }
 }

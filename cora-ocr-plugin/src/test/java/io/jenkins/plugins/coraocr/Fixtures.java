@@ -8,7 +8,7 @@ import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
-import io.jenkins.plugins.coraocr.simulator.CoraOcrSimulator;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,15 +38,15 @@ final class Fixtures {
         throw new IllegalStateException("no credentials store in folder " + folder.getFullName());
     }
 
-    /** Replaces the configured servers by one server named {@code name} pointing at the simulator. */
-    static CoraOcrServer onlyServer(String name, CoraOcrSimulator simulator, String credentialsId) {
-        CoraOcrServer server = server(name, simulator, credentialsId);
+    /** Replaces the configured servers by one server named {@code name} at {@code endpoint}. */
+    static CoraOcrServer onlyServer(String name, URI endpoint, String credentialsId) {
+        CoraOcrServer server = server(name, endpoint, credentialsId);
         CoraOcrGlobalConfiguration.get().setServers(List.of(server));
         return server;
     }
 
-    static CoraOcrServer addServer(String name, CoraOcrSimulator simulator, String credentialsId) {
-        CoraOcrServer server = server(name, simulator, credentialsId);
+    static CoraOcrServer addServer(String name, URI endpoint, String credentialsId) {
+        CoraOcrServer server = server(name, endpoint, credentialsId);
         List<CoraOcrServer> servers =
                 new ArrayList<>(CoraOcrGlobalConfiguration.get().getServers());
         servers.add(server);
@@ -54,8 +54,8 @@ final class Fixtures {
         return server;
     }
 
-    private static CoraOcrServer server(String name, CoraOcrSimulator simulator, String credentialsId) {
-        CoraOcrServer server = new CoraOcrServer(name, simulator.endpointUrl().toString());
+    static CoraOcrServer server(String name, URI endpoint, String credentialsId) {
+        CoraOcrServer server = new CoraOcrServer(name, endpoint.toString());
         server.setCredentialsId(credentialsId);
         server.setConnectTimeoutSeconds(5);
         server.setReadTimeoutSeconds(5);

@@ -1,19 +1,28 @@
 package io.jenkins.plugins.coraocr;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.jenkins.plugins.coraocr.simulator.CoraOcrSimulator;
 import io.jenkins.plugins.coraocr.simulator.Scenario;
 import io.jenkins.plugins.coraocr.simulator.WorkflowScript;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.flow.FlowDurabilityHint;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.job.properties.DurabilityHintJobProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
 
+/** A controller that restarts (cleanly, as JenkinsSessionExtension does) while a build waits. */
 class RestartTest {
 
     @RegisterExtension
@@ -22,9 +31,11 @@ class RestartTest {
     @RegisterExtension
     final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
 
-    @Test
-    void restartMidWaitContinuesFromTheSavedStateAndFinishes() throws Throwable {
-        try (CoraOcrSimulator simulator = CoraOcrSimulator.builder()
+    private CoraOcrSimulator simulator;
+
+    @BeforeEach
+    void start() {
+        simulator = CoraOcrSimulator.builder()
                 .basicAuth(Fixtures.USER, Fixtures.PASSWORD)
                 .scenario(Scenario.builder()
                         .workflow(
@@ -34,33 +45,98 @@ class RestartTest {
                                         .forDuration(Duration.ofHours(1))
                                         .build())
                         .build())
-                .start()) {
-            sessions.then(r -> {
-                Fixtures.globalCredentials("cora", Fixtures.USER, Fixtures.PASSWORD);
-                Fixtures.onlyServer("prod", simulator, "cora");
-                WorkflowJob p = r.createProject(WorkflowJob.class, "p");
-                p.setDefinition(new CpsFlowDefinition(
-                        "def r = waitForOcrWorkflow workflowId: 5, pollIntervalSeconds: 0.2, timeoutMinutes: 30\n"
-                                + "echo \"result=${r.result} status=${r.status} ctx=${r.externalContext}\"",
-                        true));
-                WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-                r.waitForMessage("status ProcessingInput", b);
-            });
-            // While Jenkins is down the workflow finishes.
-            simulator.script(
-                    5,
-                    WorkflowScript.builder()
-                            .status("Completed", "NoError", "after-restart")
-                            .build());
-            sessions.then(r -> {
-                WorkflowJob p = r.jenkins.getItemByFullName("p", WorkflowJob.class);
-                assertNotNull(p);
-                WorkflowRun b = p.getBuildByNumber(1);
-                r.assertBuildStatusSuccess(r.waitForCompletion(b));
-                r.assertLogContains("Resuming the wait for OCR workflow 5 on Cora server 'prod'", b);
-                r.assertLogContains("result=PASSED status=Completed ctx=after-restart", b);
-                r.assertLogNotContains(Fixtures.PASSWORD, b);
-            });
-        }
+                .start();
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    /** Starts a build of job {@code p} that waits on workflow 5, and returns once it has seen a status. */
+    private WorkflowRun waiting(JenkinsRule r, String arguments, FlowDurabilityHint durability) throws Exception {
+        Fixtures.globalCredentials("cora", Fixtures.USER, Fixtures.PASSWORD);
+        Fixtures.onlyServer("prod", simulator.endpointUrl(), "cora");
+        WorkflowJob p = r.createProject(WorkflowJob.class, "p");
+        p.addProperty(new DurabilityHintJobProperty(durability));
+        p.setDefinition(new CpsFlowDefinition(
+                "def r = waitForOcrWorkflow workflowId: 5, pollIntervalSeconds: 0.2" + arguments + "\n"
+                        + "echo \"result=${r.result} status=${r.status} ctx=${r.externalContext}\"",
+                true));
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("status ProcessingInput", b);
+        return b;
+    }
+
+    private static WorkflowRun build(JenkinsRule r) {
+        WorkflowJob p = r.jenkins.getItemByFullName("p", WorkflowJob.class);
+        assertNotNull(p);
+        return p.getBuildByNumber(1);
+    }
+
+    private void finishWhileJenkinsIsDown() {
+        simulator.script(
+                5,
+                WorkflowScript.builder()
+                        .status("Completed", "NoError", "after-restart")
+                        .build());
+    }
+
+    @Test
+    void aWaitContinuesAfterARestartFromItsSavedStateAndPollingStopsWhileJenkinsIsDown() throws Throwable {
+        sessions.then(r -> waiting(r, ", timeoutMinutes: 30", FlowDurabilityHint.MAX_SURVIVABILITY));
+        // Jenkins is down: its terminator stopped the pool, so no poll goes out now.
+        int whileDown = simulator.requests().size();
+        Thread.sleep(1_000);
+        assertEquals(whileDown, simulator.requests().size(), "a poll went out while Jenkins was down");
+        finishWhileJenkinsIsDown();
+        sessions.then(r -> {
+            WorkflowRun b = build(r);
+            r.assertBuildStatusSuccess(r.waitForCompletion(b));
+            r.assertLogContains("Resuming the wait for OCR workflow 5 on Cora server 'prod'", b);
+            r.assertLogContains("result=PASSED status=Completed ctx=after-restart", b);
+            r.assertLogNotContains(Fixtures.PASSWORD, b);
+        });
+    }
+
+    @Test
+    void aWaitResumesUnderPerformanceOptimizedDurabilityToo() throws Throwable {
+        sessions.then(r -> waiting(r, "", FlowDurabilityHint.PERFORMANCE_OPTIMIZED));
+        finishWhileJenkinsIsDown();
+        sessions.then(r -> {
+            WorkflowRun b = build(r);
+            r.assertBuildStatusSuccess(r.waitForCompletion(b));
+            r.assertLogContains("Resuming the wait for OCR workflow 5", b);
+        });
+    }
+
+    @Test
+    void aDeadlineThatPassedWhileJenkinsWasDownEndsTheBuildAtOnceWithOneLine() throws Throwable {
+        sessions.then(r -> waiting(r, ", timeoutMinutes: 0.05", FlowDurabilityHint.MAX_SURVIVABILITY));
+        finishWhileJenkinsIsDown();
+        AtomicInteger requests = new AtomicInteger();
+        // Past the 3 s deadline, whatever the speed of the machine.
+        Thread.sleep(4_000);
+        requests.set(simulator.requests().size());
+        sessions.then(r -> {
+            WorkflowRun b = build(r);
+            r.assertBuildStatus(hudson.model.Result.FAILURE, r.waitForCompletion(b));
+            r.assertLogContains("TIMED_OUT: the 3s timeout ran out while the wait was not running", b);
+            r.assertLogNotContains("Resuming the wait", b);
+        });
+        assertEquals(requests.get(), simulator.requests().size(), "the resumed wait sent a request after its deadline");
+    }
+
+    @Test
+    void aServerRemovedBeforeTheRestartEndsTheResumedWaitWithAnError() throws Throwable {
+        sessions.then(r -> {
+            waiting(r, ", timeoutMinutes: 30", FlowDurabilityHint.MAX_SURVIVABILITY);
+            CoraOcrGlobalConfiguration.get().setServers(List.of());
+        });
+        sessions.then(r -> {
+            WorkflowRun b = build(r);
+            r.assertBuildStatus(hudson.model.Result.FAILURE, r.waitForCompletion(b));
+            r.assertLogContains("ERROR: Cora server 'prod' is no longer configured", b);
+        });
     }
 }

@@ -5,15 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
+import hudson.ProxyConfiguration;
 import hudson.model.Result;
+import io.jenkins.plugins.coraocr.client.Authentication;
+import io.jenkins.plugins.coraocr.client.testing.ForwardingProxy;
+import io.jenkins.plugins.coraocr.client.testing.HostileServer;
+import io.jenkins.plugins.coraocr.client.testing.NtlmServer;
+import io.jenkins.plugins.coraocr.client.testing.TestCertificates;
+import io.jenkins.plugins.coraocr.client.testing.TlsServer;
 import io.jenkins.plugins.coraocr.simulator.CoraOcrSimulator;
 import io.jenkins.plugins.coraocr.simulator.Scenario;
 import io.jenkins.plugins.coraocr.simulator.WorkflowScript;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
-import org.jenkinsci.plugins.workflow.cps.Snippetizer;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -27,6 +34,8 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
 class WaitForOcrWorkflowStepTest {
+    /** Upper bounds only: a loaded machine may take longer to build, never make a server faster. */
+    private static final Duration GENEROUS = Duration.ofSeconds(60);
 
     @RegisterExtension
     static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
@@ -40,21 +49,23 @@ class WaitForOcrWorkflowStepTest {
         }
     }
 
-    private void simulate(long workflowId, WorkflowScript script) {
+    private void simulate(long workflowId, WorkflowScript script) throws Exception {
         simulator = CoraOcrSimulator.builder()
                 .basicAuth(Fixtures.USER, Fixtures.PASSWORD)
                 .scenario(Scenario.builder().workflow(workflowId, script).build())
                 .start();
+        Fixtures.globalCredentials("cora", Fixtures.USER, Fixtures.PASSWORD);
+        Fixtures.onlyServer("prod", simulator.endpointUrl(), "cora");
     }
 
-    private WorkflowJob job(JenkinsRule r, String script) throws Exception {
+    private static WorkflowJob job(JenkinsRule r, String script) throws Exception {
         WorkflowJob p = r.createProject(WorkflowJob.class);
         p.setDefinition(new CpsFlowDefinition(script, true));
         return p;
     }
 
     @Test
-    void passesWithANumericStringIdAndReturnsTheResultMap(JenkinsRule r) throws Exception {
+    void passesAndReturnsTheResultMap(JenkinsRule r) throws Exception {
         simulate(
                 42,
                 WorkflowScript.builder()
@@ -62,204 +73,217 @@ class WaitForOcrWorkflowStepTest {
                         .times(2)
                         .status("Completed", "NoError", "invoice-7")
                         .build());
-        Fixtures.globalCredentials("cora", Fixtures.USER, Fixtures.PASSWORD);
-        Fixtures.onlyServer("prod", simulator, "cora");
-        WorkflowJob p = job(r, """
+        WorkflowRun b = r.buildAndAssertSuccess(job(r, """
                 def r = waitForOcrWorkflow workflowId: '42', pollIntervalSeconds: 0.2
                 echo "result=${r.result} status=${r.status} errorCode=${r.errorCode} ctx=${r.externalContext} server=${r.server} id=${r.workflowId} polls=${r.polls}"
-                """);
-        WorkflowRun b = r.buildAndAssertSuccess(p);
+                """));
         r.assertLogContains(
                 "result=PASSED status=Completed errorCode=NoError ctx=invoice-7 server=prod id=42 polls=3", b);
-        r.assertLogContains("Waiting for OCR workflow 42 on prod (" + simulator.endpointUrl(), b);
-        r.assertLogContains("status Queued", b);
-        r.assertLogContains("status Completed", b);
+        r.assertLogContains(
+                "Waiting for OCR workflow 42 on Cora server 'prod' (" + simulator.endpointUrl()
+                        + "): SOAP 1.1, basic authentication, polling every 200ms, deadline ",
+                b);
+        r.assertLogContains("] status Queued (NoError)", b);
+        r.assertLogContains("OCR workflow 42 on Cora server 'prod' PASSED: it completed without error.", b);
         r.assertLogNotContains(Fixtures.PASSWORD, b);
     }
 
     @Test
-    void failsWithOneMessageNamingEverything(JenkinsRule r) throws Exception {
+    void workflowIdTakesWhatPipelinesPass(JenkinsRule r) throws Exception {
+        simulate(42, WorkflowScript.builder().status("Completed").build());
+        for (String id : List.of("42", "'42'", "\"42\\n\"", "42L", "env.OCR_ID")) {
+            WorkflowRun b = r.buildAndAssertSuccess(job(
+                    r,
+                    "withEnv(['OCR_ID=42']) { echo \"id=${waitForOcrWorkflow(workflowId: " + id
+                            + ", pollIntervalSeconds: 0.2).workflowId}\" }"));
+            r.assertLogContains("id=42", b);
+        }
+    }
+
+    @Test
+    void mistakesInTheArgumentsFailEvenWithPropagateFalseAndSendNothing(JenkinsRule r) throws Exception {
+        simulate(15, WorkflowScript.builder().status("Completed").build());
+        String[][] cases = {
+            {"workflowId: 12.7", "workflowId: 12.7 is not a workflow id"},
+            {"workflowId: 'abc'", "workflowId: 'abc' is not a workflow id"},
+            {"workflowId: 0", "workflowId: 0 is not a workflow id"},
+            {"workflowId: -1", "workflowId: -1 is not a workflow id"},
+            {"workflowId: 18446744073709551616G", "workflowId: 18446744073709551616 is not a workflow id"},
+            {"workflowId: 15, maxErrors: 2.5", "maxErrors: 2.5 is not a whole number"},
+            {"workflowId: 15, pollIntervalSeconds: 0.01", "pollIntervalSeconds: must be at least 0.1 seconds"},
+            {"workflowId: 15, acceptErrorCodes: 'Bogus'", "acceptErrorCodes: unknown error code 'Bogus'"},
+            {"workflowId: 15, server: 'test'", "server: no Cora OCR server is named 'test'; configured servers: 'prod'"
+            },
+        };
+        for (String[] c : cases) {
+            WorkflowRun b =
+                    r.buildAndAssertStatus(Result.FAILURE, job(r, "waitForOcrWorkflow " + c[0] + ", propagate: false"));
+            r.assertLogContains(c[1], b);
+        }
+        Fixtures.addServer("test", simulator.endpointUrl(), "cora");
+        r.assertLogContains(
+                "server: several Cora OCR servers are configured ('prod', 'test'); say which one with server: '<name>'",
+                r.buildAndAssertStatus(Result.FAILURE, job(r, "waitForOcrWorkflow workflowId: 15, propagate: false")));
+        assertTrue(simulator.requests().isEmpty());
+    }
+
+    @Test
+    void aFailedWorkflowFailsTheBuildWithOneMessageNamingEverything(JenkinsRule r) throws Exception {
         simulate(
                 7,
                 WorkflowScript.builder()
                         .status("ProcessingInput")
                         .status("Failed", "InputFileNotFound", "batch-9")
                         .build());
-        Fixtures.globalCredentials("cora", Fixtures.USER, Fixtures.PASSWORD);
-        Fixtures.onlyServer("prod", simulator, "cora");
-        WorkflowJob p = job(r, "waitForOcrWorkflow workflowId: 7, server: 'prod', pollIntervalSeconds: 0.2");
-        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, p);
+        WorkflowRun b = r.buildAndAssertStatus(
+                Result.FAILURE, job(r, "waitForOcrWorkflow workflowId: 7, server: 'prod', pollIntervalSeconds: 0.2"));
         r.assertLogContains(
-                "OCR workflow 7 on Cora server 'prod' ended FAILED: status Failed, error code InputFileNotFound,"
-                        + " ExternalContext \"batch-9\".",
+                "ERROR: OCR workflow 7 on Cora server 'prod' FAILED: it ended Failed with error code"
+                        + " InputFileNotFound. Last status: Failed (InputFileNotFound), ExternalContext \"batch-9\". 2 polls in",
                 b);
     }
 
     @Test
-    void acceptedErrorCodePasses(JenkinsRule r) throws Exception {
-        simulate(
-                3,
-                WorkflowScript.builder().status("Completed", "OutputFileExists").build());
-        Fixtures.globalCredentials("cora", Fixtures.USER, Fixtures.PASSWORD);
-        Fixtures.onlyServer("prod", simulator, "cora");
-        WorkflowJob p = job(
-                r,
-                "echo \"result=${waitForOcrWorkflow(workflowId: 3, acceptErrorCodes: 'OutputFileExists',"
-                        + " pollIntervalSeconds: 0.2).result}\"");
-        r.assertLogContains("result=PASSED", r.buildAndAssertSuccess(p));
-    }
-
-    @Test
-    void unstableErrorCodeMarksStageAndBuild(JenkinsRule r) throws Exception {
+    void anUnstableCodeMarksTheStageAndTheBuild(JenkinsRule r) throws Exception {
         simulate(
                 8,
                 WorkflowScript.builder()
                         .status("Completed", "TimedOut", "slow-robot")
                         .build());
-        Fixtures.globalCredentials("cora", Fixtures.USER, Fixtures.PASSWORD);
-        Fixtures.onlyServer("prod", simulator, "cora");
-        WorkflowJob p = job(r, """
+        WorkflowRun b = r.buildAndAssertStatus(Result.UNSTABLE, job(r, """
                 def r = waitForOcrWorkflow workflowId: 8, unstableErrorCodes: 'TimedOut', pollIntervalSeconds: 0.2
                 echo "after=${r.result}"
-                """);
-        WorkflowRun b = r.buildAndAssertStatus(Result.UNSTABLE, p);
-        r.assertLogContains("WARNING: OCR workflow 8 on Cora server 'prod' ended UNSTABLE", b);
+                """));
+        r.assertLogContains("WARNING: OCR workflow 8 on Cora server 'prod' UNSTABLE", b);
         r.assertLogContains("after=UNSTABLE", b);
-        FlowNode stepNode = stepNode(b);
-        WarningAction warning = stepNode.getPersistentAction(WarningAction.class);
+        WarningAction warning = stepNode(b).getPersistentAction(WarningAction.class);
         assertNotNull(warning, "the step's node carries a WarningAction");
         assertEquals(Result.UNSTABLE, warning.getResult());
     }
 
     @Test
-    void propagateFalseNeverFailsAndReturnsTheMap(JenkinsRule r) throws Exception {
+    void withoutPropagateEveryOutcomeAfterTheArgumentsComesBackAsTheMap(JenkinsRule r) throws Exception {
         simulate(9, WorkflowScript.builder().status("Aborted", "InternalError").build());
-        Fixtures.globalCredentials("cora", Fixtures.USER, Fixtures.PASSWORD);
-        Fixtures.onlyServer("prod", simulator, "cora");
-        WorkflowJob p = job(r, """
-                def r = waitForOcrWorkflow workflowId: 9, propagate: false, pollIntervalSeconds: 0.2
-                echo "result=${r.result} status=${r.status} errorCode=${r.errorCode}"
-                """);
-        WorkflowRun b = r.buildAndAssertSuccess(p);
-        r.assertLogContains("result=FAILED status=Aborted errorCode=InternalError", b);
+        r.assertLogContains(
+                "result=FAILED status=Aborted errorCode=InternalError", r.buildAndAssertSuccess(job(r, """
+                        def r = waitForOcrWorkflow workflowId: 9, propagate: false, pollIntervalSeconds: 0.2
+                        echo "result=${r.result} status=${r.status} errorCode=${r.errorCode}"
+                        """)));
+        Fixtures.onlyServer("prod", simulator.endpointUrl(), "no-such-credentials");
+        WorkflowRun missing = r.buildAndAssertSuccess(
+                job(r, "echo \"result=${waitForOcrWorkflow(workflowId: 9, propagate: false).result}\""));
+        r.assertLogContains("result=ERROR", missing);
+        r.assertLogContains("The credentials 'no-such-credentials' of Cora OCR server 'prod' were not found", missing);
+        assertEquals(1, simulator.requests().size(), "missing credentials send nothing");
     }
 
     @Test
-    void timesOutAtTheDeadline(JenkinsRule r) throws Exception {
+    void theDeadlineEndsTheWait(JenkinsRule r) throws Exception {
         simulate(
                 10,
                 WorkflowScript.builder()
                         .status("ProcessingInput")
                         .forDuration(Duration.ofHours(1))
                         .build());
-        Fixtures.globalCredentials("cora", Fixtures.USER, Fixtures.PASSWORD);
-        Fixtures.onlyServer("prod", simulator, "cora");
-        WorkflowJob p = job(r, "waitForOcrWorkflow workflowId: 10, pollIntervalSeconds: 0.2, timeoutMinutes: 0.03");
-        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, p);
-        r.assertLogContains("ended TIMED_OUT: status ProcessingInput", b);
+        WorkflowRun b = r.buildAndAssertStatus(
+                Result.FAILURE,
+                job(r, "waitForOcrWorkflow workflowId: 10, pollIntervalSeconds: 0.2, timeoutMinutes: 0.03"));
+        r.assertLogContains("TIMED_OUT: the 1.8s timeout ran out before a final status", b);
     }
 
     @Test
     void credentialsFromAFolderAreFoundInTheRunsContext(JenkinsRule r) throws Exception {
         simulate(12, WorkflowScript.builder().status("Completed").build());
-        Fixtures.onlyServer("prod", simulator, "cora-team");
+        Fixtures.onlyServer("prod", simulator.endpointUrl(), "cora-team");
         Folder folder = r.jenkins.createProject(Folder.class, "team");
         Fixtures.folderCredentials(folder, "cora-team", Fixtures.USER, Fixtures.PASSWORD);
         WorkflowJob inFolder = folder.createProject(WorkflowJob.class, "p");
         inFolder.setDefinition(
                 new CpsFlowDefinition("waitForOcrWorkflow workflowId: 12, pollIntervalSeconds: 0.2", true));
-        WorkflowRun b = r.buildAndAssertSuccess(inFolder);
-        r.assertLogNotContains(Fixtures.PASSWORD, b);
+        r.assertLogNotContains(Fixtures.PASSWORD, r.buildAndAssertSuccess(inFolder));
         int requests = simulator.requests().size();
 
-        // Outside the folder the credentials do not exist, and nothing is sent.
-        WorkflowJob atRoot = job(r, "waitForOcrWorkflow workflowId: 12, pollIntervalSeconds: 0.2");
-        r.assertLogContains(
-                "The credentials 'cora-team' of Cora OCR server 'prod' were not found",
-                r.buildAndAssertStatus(Result.FAILURE, atRoot));
+        WorkflowRun atRoot = r.buildAndAssertStatus(
+                Result.FAILURE, job(r, "waitForOcrWorkflow workflowId: 12, pollIntervalSeconds: 0.2"));
+        r.assertLogContains("The credentials 'cora-team' of Cora OCR server 'prod' were not found", atRoot);
         assertEquals(requests, simulator.requests().size());
     }
 
     @Test
-    void rejectedCredentialsEndTheWaitAtOnceWithoutLeakingThePassword(JenkinsRule r) throws Exception {
+    void rejectedCredentialsEndTheWaitAtOnceSayingWhatToChange(JenkinsRule r) throws Exception {
         simulate(13, WorkflowScript.builder().status("Queued").build());
         String wrong = "Wr0ng-Pa55word";
-        Fixtures.globalCredentials("cora", Fixtures.USER, wrong);
-        Fixtures.onlyServer("prod", simulator, "cora");
-        WorkflowJob p = job(r, "waitForOcrWorkflow workflowId: 13, pollIntervalSeconds: 0.2, maxErrors: 5");
-        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, p);
-        r.assertLogContains("ended ERROR", b);
+        Fixtures.globalCredentials("cora-wrong", Fixtures.USER, wrong);
+        Fixtures.onlyServer("prod", simulator.endpointUrl(), "cora-wrong");
+        WorkflowRun b = r.buildAndAssertStatus(
+                Result.FAILURE, job(r, "waitForOcrWorkflow workflowId: 13, pollIntervalSeconds: 0.2, maxErrors: 5"));
+        r.assertLogContains(
+                "ERROR: could not read the status: HTTP 401 Unauthorized: the server rejected the user name or"
+                        + " password",
+                b);
+        r.assertLogContains(
+                "To fix: Check the user name and password (the server's credentials under Manage Jenkins »"
+                        + " System » Cora OCR, or a folder's credentials with that id).",
+                b);
         r.assertLogNotContains(wrong, b);
         assertEquals(1, simulator.requests().size(), "an authentication failure is not retried");
     }
 
     @Test
-    void missingCredentialsFailBeforeAnyRequest(JenkinsRule r) throws Exception {
-        simulate(14, WorkflowScript.builder().status("Completed").build());
-        Fixtures.onlyServer("prod", simulator, "no-such-credentials");
-        WorkflowJob p = job(r, "waitForOcrWorkflow workflowId: 14");
-        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, p);
-        r.assertLogContains("The credentials 'no-such-credentials' of Cora OCR server 'prod' were not found", b);
-        assertTrue(simulator.requests().isEmpty());
+    void aWindowsOnlyServerSaysWhichFieldToChangeAndNtlmLogsOn(JenkinsRule r) throws Exception {
+        try (NtlmServer windows = NtlmServer.start(Fixtures.USER, "CORP", Fixtures.PASSWORD)) {
+            Fixtures.globalCredentials("windows", "CORP\\" + Fixtures.USER, Fixtures.PASSWORD);
+            CoraOcrServer server = Fixtures.onlyServer("prod", URI.create(windows.endpointUrl()), "windows");
+            WorkflowRun basic = r.buildAndAssertStatus(Result.FAILURE, job(r, "waitForOcrWorkflow workflowId: 4"));
+            r.assertLogContains(
+                    "To fix: Choose Windows authentication (the server's Authentication field: NTLM under"
+                            + " Manage Jenkins » System » Cora OCR) with a DOMAIN\\user name.",
+                    basic);
+            assertEquals(1, windows.requests().size());
+
+            server.setAuthentication(Authentication.NTLM);
+            CoraOcrGlobalConfiguration.get().setServers(List.of(server));
+            WorkflowRun ntlm = r.buildAndAssertSuccess(job(r, "waitForOcrWorkflow workflowId: 4"));
+            r.assertLogContains("SOAP 1.1, ntlm authentication", ntlm);
+            assertEquals(1, windows.succeededLogons().size());
+            r.assertLogNotContains(Fixtures.PASSWORD, ntlm);
+        }
     }
 
     @Test
-    void propagateFalseTurnsMissingCredentialsIntoAnErrorResult(JenkinsRule r) throws Exception {
-        simulate(18, WorkflowScript.builder().status("Completed").build());
-        Fixtures.onlyServer("prod", simulator, "no-such-credentials");
-        WorkflowRun b = r.buildAndAssertSuccess(
-                job(r, "echo \"result=${waitForOcrWorkflow(workflowId: 18, propagate: false).result}\""));
-        r.assertLogContains("result=ERROR", b);
-        r.assertLogContains("The credentials 'no-such-credentials' of Cora OCR server 'prod' were not found", b);
-        assertTrue(simulator.requests().isEmpty());
+    void aCompanyCaIsTrustedThroughTheServersField(JenkinsRule r) throws Exception {
+        try (TlsServer tls = TlsServer.start(TestCertificates.localhost())) {
+            CoraOcrServer server = Fixtures.onlyServer("prod", URI.create(tls.endpointUrl()), null);
+            WorkflowRun untrusted = r.buildAndAssertStatus(Result.FAILURE, job(r, "waitForOcrWorkflow workflowId: 4"));
+            r.assertLogContains("the server's certificate is not trusted: subject ", untrusted);
+            r.assertLogContains("the server's Trusted CA certificates field", untrusted);
+
+            server.setTrustedCertificates(TestCertificates.authority().pem());
+            CoraOcrGlobalConfiguration.get().setServers(List.of(server));
+            r.buildAndAssertSuccess(job(r, "waitForOcrWorkflow workflowId: 4"));
+            assertEquals(1, tls.requests().size());
+        }
     }
 
     @Test
-    void badArgumentsFailBeforeAnyRequestNamingTheParameter(JenkinsRule r) throws Exception {
-        simulate(15, WorkflowScript.builder().status("Completed").build());
-        Fixtures.globalCredentials("cora", Fixtures.USER, Fixtures.PASSWORD);
-        Fixtures.onlyServer("prod", simulator, "cora");
-        r.assertLogContains(
-                "maxErrors: ",
-                r.buildAndAssertStatus(Result.FAILURE, job(r, "waitForOcrWorkflow workflowId: 15, maxErrors: 0")));
-        r.assertLogContains(
-                "acceptErrorCodes: unknown error code 'Bogus'",
-                r.buildAndAssertStatus(
-                        Result.FAILURE, job(r, "waitForOcrWorkflow workflowId: 15, acceptErrorCodes: 'Bogus'")));
-        r.assertLogContains(
-                "pollIntervalSeconds: ",
-                r.buildAndAssertStatus(
-                        Result.FAILURE, job(r, "waitForOcrWorkflow workflowId: 15, pollIntervalSeconds: 0.01")));
-        r.assertLogContains(
-                "timeoutMinutes: ",
-                r.buildAndAssertStatus(
-                        Result.FAILURE, job(r, "waitForOcrWorkflow workflowId: 15, timeoutMinutes: -1")));
-        r.assertLogContains(
-                "workflowId: must be a positive number",
-                r.buildAndAssertStatus(Result.FAILURE, job(r, "waitForOcrWorkflow workflowId: 0")));
-        r.assertLogContains(
-                "workflowId", r.buildAndAssertStatus(Result.FAILURE, job(r, "waitForOcrWorkflow workflowId: 'abc'")));
-        r.assertLogContains(
-                "No Cora OCR server is named 'test'. Configured servers: 'prod'.",
-                r.buildAndAssertStatus(Result.FAILURE, job(r, "waitForOcrWorkflow workflowId: 15, server: 'test'")));
-        assertTrue(simulator.requests().isEmpty());
-    }
+    void requestsGoThroughJenkinsProxyUnlessItsNoProxyHostsNameTheServer(JenkinsRule r) throws Exception {
+        simulate(5, WorkflowScript.builder().status("Completed").build());
+        try (ForwardingProxy proxy =
+                ForwardingProxy.builder().basicAuth("proxy-user", "proxy-pw").start()) {
+            r.jenkins.setProxy(
+                    new ProxyConfiguration("127.0.0.1", proxy.port(), "proxy-user", "proxy-pw", "cora.example.com"));
+            WorkflowRun proxied = r.buildAndAssertSuccess(job(r, "waitForOcrWorkflow workflowId: 5"));
+            r.assertLogContains("through the proxy 127.0.0.1:" + proxy.port(), proxied);
+            assertTrue(proxy.requests().stream()
+                    .anyMatch(request -> request.outcome() == ForwardingProxy.Outcome.FORWARDED));
+            r.assertLogNotContains("proxy-pw", proxied);
 
-    @Test
-    void serverMayBeOmittedOnlyWhenThereIsOne(JenkinsRule r) throws Exception {
-        simulate(16, WorkflowScript.builder().status("Completed").build());
-        Fixtures.globalCredentials("cora", Fixtures.USER, Fixtures.PASSWORD);
-        Fixtures.onlyServer("prod", simulator, "cora");
-        Fixtures.addServer("test", simulator, "cora");
-        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, job(r, "waitForOcrWorkflow workflowId: 16"));
-        r.assertLogContains(
-                "Several Cora OCR servers are configured ('prod', 'test'); say which one with server: '<name>'.", b);
-        r.assertLogContains(
-                "server=test",
-                r.buildAndAssertSuccess(job(
-                        r,
-                        "echo \"server=${waitForOcrWorkflow(workflowId: 16, server: 'test',"
-                                + " pollIntervalSeconds: 0.2).server}\"")));
+            int proxiedRequests = proxy.requests().size();
+            r.jenkins.setProxy(
+                    new ProxyConfiguration("127.0.0.1", proxy.port(), "proxy-user", "proxy-pw", "127.0.0.*"));
+            r.buildAndAssertSuccess(job(r, "waitForOcrWorkflow workflowId: 5"));
+            assertEquals(proxiedRequests, proxy.requests().size(), "a no-proxy host is reached directly");
+        }
     }
 
     @Test
@@ -267,49 +291,71 @@ class WaitForOcrWorkflowStepTest {
         simulate(
                 17,
                 WorkflowScript.builder().status("Queued").status("Completed").build());
-        Fixtures.globalCredentials("cora", Fixtures.USER, Fixtures.PASSWORD);
-        Fixtures.onlyServer("prod", simulator, "cora");
         WorkflowRun b = r.buildAndAssertSuccess(
                 job(r, "waitForOcrWorkflow workflowId: 17, quiet: true, pollIntervalSeconds: 0.2"));
         r.assertLogNotContains("Waiting for OCR workflow", b);
         r.assertLogNotContains("status Queued", b);
-        r.assertLogContains("OCR workflow 17 PASSED", b);
+        r.assertLogContains("OCR workflow 17 on Cora server 'prod' PASSED", b);
     }
 
     @Test
-    void abortStopsPollingAtOnce(JenkinsRule r) throws Exception {
-        simulate(
-                11,
-                WorkflowScript.builder()
-                        .status("ProcessingInput")
-                        .forDuration(Duration.ofHours(1))
-                        .build());
-        Fixtures.globalCredentials("cora", Fixtures.USER, Fixtures.PASSWORD);
-        Fixtures.onlyServer("prod", simulator, "cora");
-        WorkflowJob p = job(r, "waitForOcrWorkflow workflowId: 11, pollIntervalSeconds: 0.2");
-        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-        r.waitForMessage("status ProcessingInput", b);
-        b.doStop();
-        r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
-        int requests = simulator.requests().size();
-        Thread.sleep(1500);
-        assertEquals(requests, simulator.requests().size(), "no poll after the build was aborted");
+    void abortingTheBuildAbortsThePollInFlight(JenkinsRule r) throws Exception {
+        try (HostileServer stalling = HostileServer.start(HostileServer.stallHeaders())) {
+            patient("prod", URI.create(stalling.endpointUrl()));
+            WorkflowRun b = job(r, "waitForOcrWorkflow workflowId: 11")
+                    .scheduleBuild2(0)
+                    .waitForStart();
+            stalling.awaitRequests(1, GENEROUS);
+            b.doStop();
+            r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
+            int connection = stalling.connections().get(0).id();
+            assertTrue(stalling.awaitClosedByClient(connection, GENEROUS).closedByClient());
+            assertEquals(1, stalling.requests().size());
+        }
     }
 
     @Test
-    void snippetGeneratorWritesOnlyWhatDiffersFromTheDefaults(JenkinsRule r) {
-        assertEquals("waitForOcrWorkflow 42", Snippetizer.object2Groovy(new WaitForOcrWorkflowStep(42)));
-        WaitForOcrWorkflowStep step = new WaitForOcrWorkflowStep(42);
-        step.setServer("prod");
-        step.setUnstableErrorCodes("TimedOut");
-        step.setPropagate(false);
-        String snippet = Snippetizer.object2Groovy(step);
-        assertTrue(snippet.startsWith("waitForOcrWorkflow "), snippet);
-        assertTrue(snippet.contains("workflowId: 42"), snippet);
-        assertTrue(snippet.contains("server: 'prod'"), snippet);
-        assertTrue(snippet.contains("unstableErrorCodes: 'TimedOut'"), snippet);
-        assertTrue(snippet.contains("propagate: false"), snippet);
-        assertTrue(!snippet.contains("pollIntervalSeconds") && !snippet.contains("quiet"), snippet);
+    void anEnclosingTimeoutEndsTheStepPromptlyAndNoRequestFollows(JenkinsRule r) throws Exception {
+        try (HostileServer stalling = HostileServer.start(HostileServer.stallHeaders())) {
+            patient("prod", URI.create(stalling.endpointUrl()));
+            WorkflowRun b = r.buildAndAssertStatus(
+                    Result.ABORTED,
+                    job(
+                            r,
+                            "timeout(time: 5, unit: 'SECONDS') { waitForOcrWorkflow workflowId: 11, pollIntervalSeconds: 0.2 }"));
+            // The timeout step kills a step that ignores it only after a grace period, and says so.
+            r.assertLogNotContains("terminating with extreme prejudice", b);
+            int connection = stalling.connections().get(0).id();
+            assertTrue(stalling.awaitClosedByClient(connection, GENEROUS).closedByClient());
+            assertEquals(1, stalling.requests().size());
+        }
+    }
+
+    @Test
+    void abortingWhileTheCredentialsAreStillLookedUpSendsNothing(JenkinsRule r) throws Exception {
+        simulate(19, WorkflowScript.builder().status("Completed").build());
+        Fixtures.onlyServer("prod", simulator.endpointUrl(), "slow");
+        SlowCredentials.arm();
+        try {
+            WorkflowRun b = job(r, "waitForOcrWorkflow workflowId: 19")
+                    .scheduleBuild2(0)
+                    .waitForStart();
+            SlowCredentials.awaitLookup();
+            b.doStop();
+            r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
+        } finally {
+            SlowCredentials.release();
+        }
+        // The lookup ends after the abort; nothing may be sent for a build that is over.
+        SlowCredentials.awaitReturned();
+        assertTrue(simulator.requests().isEmpty());
+    }
+
+    /** A server whose calls only the step's end can cut short: its read timeout is far away. */
+    private static void patient(String name, URI endpoint) {
+        CoraOcrServer server = Fixtures.server(name, endpoint, null);
+        server.setReadTimeoutSeconds(3600);
+        CoraOcrGlobalConfiguration.get().setServers(List.of(server));
     }
 
     private static FlowNode stepNode(WorkflowRun b) {
