@@ -93,9 +93,8 @@ public final class WaitForOcrWorkflowExecution extends StepExecution implements 
     public GateTarget connect() throws SetupException {
         CoraOcrServer server = CoraOcrGlobalConfiguration.get()
                 .server(serverName)
-                .orElseThrow(() -> new SetupException(Messages.WaitForOcrWorkflowExecution_ServerGone(
-                        serverName,
-                        String.join(", ", CoraOcrGlobalConfiguration.get().names()))));
+                .orElseThrow(() -> SetupException.serverGone(
+                        serverName, CoraOcrGlobalConfiguration.get().names()));
         String user = null;
         String password = null;
         if (server.getCredentialsId() != null) {

@@ -2,13 +2,15 @@ package io.jenkins.plugins.coraocr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jenkins.plugins.coraocr.simulator.CoraOcrSimulator;
 import io.jenkins.plugins.coraocr.simulator.Scenario;
 import io.jenkins.plugins.coraocr.simulator.WorkflowScript;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.flow.FlowDurabilityHint;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -112,19 +114,30 @@ class RestartTest {
 
     @Test
     void aDeadlineThatPassedWhileJenkinsWasDownEndsTheBuildAtOnceWithOneLine() throws Throwable {
-        sessions.then(r -> waiting(r, ", timeoutMinutes: 0.05", FlowDurabilityHint.MAX_SURVIVABILITY));
+        Duration timeout = Duration.ofSeconds(30);
+        Instant beforeStart = Instant.now();
+        AtomicReference<Instant> seenWaiting = new AtomicReference<>();
+        sessions.then(r -> {
+            waiting(r, ", timeoutMinutes: 0.5", FlowDurabilityHint.MAX_SURVIVABILITY);
+            seenWaiting.set(Instant.now());
+        });
+        // The deadline lies between beforeStart + 30 s and seenWaiting + 30 s. A machine so slow that it
+        // passed before the first session ended cannot show what this test is about.
+        assumeTrue(Instant.now().isBefore(beforeStart.plus(timeout)), "the first session outlived the wait's deadline");
         finishWhileJenkinsIsDown();
-        AtomicInteger requests = new AtomicInteger();
-        // Past the 3 s deadline, whatever the speed of the machine.
-        Thread.sleep(4_000);
-        requests.set(simulator.requests().size());
+        Thread.sleep(Math.max(
+                0,
+                Duration.between(Instant.now(), seenWaiting.get().plus(timeout).plusSeconds(1))
+                        .toMillis()));
+        int requestsWhileDown = simulator.requests().size();
         sessions.then(r -> {
             WorkflowRun b = build(r);
             r.assertBuildStatus(hudson.model.Result.FAILURE, r.waitForCompletion(b));
-            r.assertLogContains("TIMED_OUT: the 3s timeout ran out while the wait was not running", b);
+            r.assertLogContains("TIMED_OUT: the 30s timeout ran out while the wait was not running", b);
             r.assertLogNotContains("Resuming the wait", b);
         });
-        assertEquals(requests.get(), simulator.requests().size(), "the resumed wait sent a request after its deadline");
+        assertEquals(
+                requestsWhileDown, simulator.requests().size(), "the resumed wait sent a request after its deadline");
     }
 
     @Test

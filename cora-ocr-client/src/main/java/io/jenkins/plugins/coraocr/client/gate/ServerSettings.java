@@ -84,7 +84,8 @@ public final class ServerSettings {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("trustedCertificates: " + e.getMessage());
         }
-        return pem.trim();
+        // A form's text area sends CR LF; the same certificates must compare equal however they arrived.
+        return pem.trim().replace("\r\n", "\n");
     }
 
     public static int checkTimeout(String field, int seconds) {

@@ -356,7 +356,7 @@ class GateTest {
 
     @Test
     void aServerRemovedWhileTheProcessWasDownEndsTheGateWithAnError() {
-        SetupException gone = new SetupException("Cora server 'prod' is no longer configured");
+        SetupException gone = SetupException.serverGone("prod", List.of("staging", "dr"));
         for (boolean propagate : new boolean[] {true, false}) {
             RecordingHost host = new RecordingHost(this::simulated).failingSetup(gone);
             GateRequest request = request(16, fast().build(), propagate, false);
@@ -368,7 +368,10 @@ class GateTest {
                 assertThat(report.kind()).isEqualTo(propagate ? "fail" : "pass");
                 String message =
                         propagate ? report.message() : (String) report.result().get("message");
-                assertThat(message).startsWith("OCR workflow 16 ERROR: Cora server 'prod' is no longer configured.");
+                assertThat(message)
+                        .startsWith("OCR workflow 16 ERROR: Cora server 'prod' is no longer configured"
+                                + " (configured now: staging, dr); an administrator removed or renamed it"
+                                + " while this build waited.");
                 if (!propagate) {
                     assertThat(report.result()).containsEntry("result", "ERROR");
                 }

@@ -53,6 +53,15 @@ class ServerSettingsTest {
     }
 
     @Test
+    void certificatesPastedInABrowserEqualTheSameCertificatesFromAConfigurationFile() {
+        String pem = TestCertificates.twoAuthoritiesPem();
+        String fromBrowser = "\r\n" + pem.replace("\n", "\r\n") + "\r\n";
+        assertThat(ServerSettings.checkTrustedCertificates(fromBrowser))
+                .isEqualTo(ServerSettings.checkTrustedCertificates(pem))
+                .doesNotContain("\r");
+    }
+
+    @Test
     void aFormsStringsTakeTheDefaultsWhenBlank() {
         ServerSettings fromForm = ServerSettings.fromForm("https://cora.example.com", "", null, "", "", null);
         assertThat(fromForm)
