@@ -148,7 +148,7 @@ final class LoopbackResponder implements AutoCloseable {
         return -1;
     }
 
-    private static byte[] envelope(String status) {
+    static byte[] envelope(String status) {
         return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
                         + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\""
                         + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\">"

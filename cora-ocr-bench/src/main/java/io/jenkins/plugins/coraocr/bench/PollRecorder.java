@@ -3,7 +3,7 @@ package io.jenkins.plugins.coraocr.bench;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Lock-free record of every poll of the many-waits run: when its blocking call started, how late that was against
+ * Lock-free record of every poll of a waits run: when its blocking call started, how late that was against
  * the schedule (due = time the engine scheduled the timer + its delay), how late the timer itself fired, and
  * whether it was a wait's first poll (delay below the interval).
  */
@@ -57,5 +57,70 @@ final class PollRecorder {
 
     boolean[] first() {
         return first;
+    }
+
+    /**
+     * Prints the lateness of all polls, of first and of later polls, and of the timer's firing alone; returns the
+     * p99 lateness of all polls in whole ms, -1 when none was recorded. Only once the run is over.
+     */
+    long report(java.io.PrintStream out) {
+        int count = count();
+        if (count == 0) {
+            out.println("  no polls recorded");
+            return -1;
+        }
+        long[] firsts = new long[count];
+        long[] later = new long[count];
+        int firstCount = 0;
+        int laterCount = 0;
+        for (int i = 0; i < count; i++) {
+            if (first[i]) {
+                firsts[firstCount++] = latenessNanos[i];
+            } else {
+                later[laterCount++] = latenessNanos[i];
+            }
+        }
+        Stats all = Stats.of(latenessNanos, count);
+        row(out, "all polls", all);
+        if (firstCount > 0) {
+            row(out, "first polls", Stats.of(firsts, firstCount));
+        }
+        if (laterCount > 0) {
+            row(out, "later polls", Stats.of(later, laterCount));
+        }
+        row(out, "timer firing alone", Stats.of(timerLatenessNanos, count));
+        if (dropped() > 0) {
+            out.printf(java.util.Locale.ROOT, "  (%d polls not recorded: the recorder was full)%n", dropped());
+        }
+        return Math.round(all.p99() / 1e6);
+    }
+
+    /** The busiest second, counting poll starts from {@code fromNanos} on. */
+    int busiestSecond(long fromNanos) {
+        int count = count();
+        long last = fromNanos;
+        for (int i = 0; i < count; i++) {
+            last = Math.max(last, startNanos[i]);
+        }
+        int[] perSecond = new int[(int) ((last - fromNanos) / 1_000_000_000L) + 1];
+        int busiest = 0;
+        for (int i = 0; i < count; i++) {
+            if (startNanos[i] >= fromNanos) {
+                int second = (int) ((startNanos[i] - fromNanos) / 1_000_000_000L);
+                busiest = Math.max(busiest, ++perSecond[second]);
+            }
+        }
+        return busiest;
+    }
+
+    static void row(java.io.PrintStream out, String name, Stats stats) {
+        out.printf(
+                java.util.Locale.ROOT,
+                "  %-30s n=%-7d median %6.1f ms  p99 %7.1f ms  max %7.1f ms%n",
+                name,
+                stats.count(),
+                stats.median() / 1e6,
+                stats.p99() / 1e6,
+                stats.max() / 1e6);
     }
 }

@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * N concurrent waits in one JVM through {@link OcrWaiter}, one shared {@link CoraOcrClient}, a one-thread scheduler
- * and a small blocking pool, against {@link LoopbackResponder}. All waits start at once (the worst case: a
- * controller restart resuming every wait), each finishes after a few polls.
+ * and a small blocking pool, against {@link LoopbackResponder}. The waits start evenly over one poll interval (the
+ * steady state of a controller with many waiting pipelines), each finishes after a few polls. The restart case is
+ * {@link RestartBench}, the slow neighbour {@link NeighbourBench}.
  */
 final class WaitsBench {
     record Config(
@@ -38,44 +39,26 @@ final class WaitsBench {
             int blockingThreads,
             int responderThreads,
             int warmupCalls) {
-        long firstPollSpreadMillis() {
-            return Math.min(interval.toMillis() / 10, 1000);
-        }
-
         /** The waits start evenly over one interval, as pipelines reach the gate at different times. */
         long rampMillis() {
             return interval.toMillis();
         }
 
-        /** Every wait on schedule and no jitter: start ramp + first-poll spread + (polls - 1) intervals. */
+        /**
+         * Every wait on schedule and no jitter: start ramp + (polls - 1) intervals ({@link OcrWaiter#start} sends a
+         * new wait's first poll at once).
+         */
         long idealMillis() {
-            return rampMillis() + firstPollSpreadMillis() + (pollsPerWait - 1) * interval.toMillis();
+            return rampMillis() + (pollsPerWait - 1) * interval.toMillis();
         }
 
         /** The latest a perfectly punctual engine can finish, counting the engine's own up-to-10% jitter. */
         long jitterBoundMillis() {
-            return rampMillis() + firstPollSpreadMillis() + (pollsPerWait - 1) * interval.toMillis() * 11 / 10;
+            return rampMillis() + (pollsPerWait - 1) * interval.toMillis() * 11 / 10;
         }
     }
 
-    record Result(
-            int waits,
-            long wallMillis,
-            double wallRatio,
-            long p99LatenessMs,
-            int extraThreads,
-            long heapMb,
-            Burst burst) {}
-
-    /** The restart case: every wait (re)started in the same instant, one poll each. */
-    record Burst(
-            int waits,
-            long spreadMillis,
-            long drainMillis,
-            long p50LatenessMs,
-            long p99LatenessMs,
-            long maxLatenessMs,
-            int busiestSecond) {}
+    record Result(int waits, long wallMillis, double wallRatio, long p99LatenessMs, int extraThreads, long heapMb) {}
 
     private final Config config;
     private final PrintStream out;
@@ -97,29 +80,26 @@ final class WaitsBench {
                 Locale.ROOT,
                 "plan: %d concurrent waits, started evenly over %d ms (pipelines reach the gate at"
                         + " different times), poll interval %d ms (+0..10%% jitter), each finishes on its poll %d"
-                        + " (%d polls in all), first polls spread over 0..%d ms%n",
+                        + " (%d polls in all), each wait's first poll at once%n",
                 n,
                 config.rampMillis(),
                 intervalMs,
                 config.pollsPerWait(),
-                (long) n * config.pollsPerWait(),
-                config.firstPollSpreadMillis());
+                (long) n * config.pollsPerWait());
         out.printf(
                 Locale.ROOT,
-                "ideal wall: %d ms = start ramp %d + first-poll spread %d + %d x %d ms (without jitter;"
+                "ideal wall: %d ms = start ramp %d + %d x %d ms (without jitter;"
                         + " with the maximum 10%% jitter a punctual engine ends by %d ms)%n",
                 config.idealMillis(),
                 config.rampMillis(),
-                config.firstPollSpreadMillis(),
                 config.pollsPerWait() - 1,
                 intervalMs,
                 config.jitterBoundMillis());
         out.printf(
                 Locale.ROOT,
-                "engine: OcrWaiter, 1 scheduler thread, %d blocking threads, one shared CoraOcrClient;"
-                        + " -Dhttp.maxConnections=%s%n",
-                config.blockingThreads(),
-                System.getProperty("http.maxConnections", "5 (JDK default)"));
+                "engine: OcrWaiter (no per-server call limit), 1 scheduler thread, %d blocking threads, one shared"
+                        + " CoraOcrClient%n",
+                config.blockingThreads());
         out.println("lateness = (moment the blocking getStatus call starts on a pool thread) - (moment the engine"
                 + " scheduled the timer + its delay); it includes timer delay and waiting for a free pool thread");
 
@@ -180,9 +160,7 @@ final class WaitsBench {
 
                 // While every wait is in flight: all have started and had their first poll, none can have ended yet
                 // (that takes polls - 1 >= 2 intervals after its start).
-                long probeAt = runStart
-                        + TimeUnit.MILLISECONDS.toNanos(
-                                config.rampMillis() + config.firstPollSpreadMillis() + intervalMs / 2);
+                long probeAt = runStart + TimeUnit.MILLISECONDS.toNanos(config.rampMillis() + intervalMs / 2);
                 sleepUntil(probeAt);
                 int inFlight = 0;
                 for (Future<?> future : futures) {
@@ -206,8 +184,6 @@ final class WaitsBench {
                 int peakThreads = threadsMx.getPeakThreadCount();
                 long requests = responder.requests();
                 // Let the last poll tasks record themselves before the recorder is read.
-                PollRecorder burstRecorder = new PollRecorder(n + 1_000);
-                pool.recordInto(burstRecorder);
                 Thread.sleep(100);
 
                 Map<WaitResult, Integer> results = new EnumMap<>(WaitResult.class);
@@ -344,8 +320,7 @@ final class WaitsBench {
                             atDefault);
                 }
 
-                Burst burst = burst(waiter, responder, pool, burstRecorder, n);
-                return new Result(n, Math.round(wallMs), wallRatio, p99LatenessMs, extraThreads, heapMb, burst);
+                return new Result(n, Math.round(wallMs), wallRatio, p99LatenessMs, extraThreads, heapMb);
             } finally {
                 scheduler.shutdownNow();
                 pool.shutdownNow();
@@ -353,78 +328,6 @@ final class WaitsBench {
                 client.close();
             }
         }
-    }
-
-    /**
-     * A controller restart: every wait resumes in the same instant and the engine spreads only the first poll, over
-     * min(interval / 10, 1 s). One poll each (the responder answers Completed at once).
-     */
-    private Burst burst(
-            OcrWaiter waiter,
-            LoopbackResponder responder,
-            InstrumentedExecutors.TimedPool pool,
-            PollRecorder recorder,
-            int n)
-            throws Exception {
-        out.printf(Locale.ROOT, "-- restart burst: %d waits started in the same instant, one poll each --%n", n);
-        responder.reset(1);
-        WaitOptions options = WaitOptions.builder()
-                .pollInterval(config.interval())
-                .timeout(Duration.ofMinutes(5))
-                .build();
-        WaitListener listener = new WaitListener() {};
-        CountDownLatch done = new CountDownLatch(n);
-        AtomicLong lastDone = new AtomicLong();
-        long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            waiter.start(i + 1, options, listener).whenComplete((outcome, error) -> {
-                lastDone.accumulateAndGet(System.nanoTime(), Math::max);
-                done.countDown();
-            });
-        }
-        boolean finished = done.await(config.firstPollSpreadMillis() + 120_000, TimeUnit.MILLISECONDS);
-        long drain = ((finished ? lastDone.get() : System.nanoTime()) - start) / 1_000_000;
-        Thread.sleep(100);
-        int count = recorder.count();
-        if (count == 0) {
-            out.println("no polls recorded");
-            return null;
-        }
-        Stats lateness = Stats.of(recorder.latenessNanos(), count);
-        long[] starts = recorder.startNanos();
-        long last = 0;
-        for (int i = 0; i < count; i++) {
-            last = Math.max(last, starts[i]);
-        }
-        int seconds = (int) ((last - start) / 1_000_000_000L) + 1;
-        int[] perSecond = new int[seconds];
-        for (int i = 0; i < count; i++) {
-            perSecond[(int) ((starts[i] - start) / 1_000_000_000L)]++;
-        }
-        int busiest = 0;
-        for (int value : perSecond) {
-            busiest = Math.max(busiest, value);
-        }
-        out.printf(
-                Locale.ROOT,
-                "%s: all %d answered %d ms after the start (the engine spread the requests over %d ms);"
-                        + " lateness median %.0f ms, p99 %.0f ms, max %.0f ms; busiest second %d requests%n",
-                finished ? "done" : "NOT DONE",
-                count,
-                drain,
-                config.firstPollSpreadMillis(),
-                lateness.median() / 1e6,
-                lateness.p99() / 1e6,
-                lateness.max() / 1e6,
-                busiest);
-        return new Burst(
-                n,
-                config.firstPollSpreadMillis(),
-                drain,
-                Math.round(lateness.median() / 1e6),
-                Math.round(lateness.p99() / 1e6),
-                Math.round(lateness.max() / 1e6),
-                busiest);
     }
 
     /** Warm the client (JIT, connections) through the pool, on ids the responder answers NotFound. */
