@@ -2,6 +2,7 @@ package io.jenkins.plugins.coraocr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jenkins.plugins.coraocr.simulator.CoraOcrSimulator;
@@ -90,7 +91,8 @@ class RestartTest {
         // Jenkins is down: its terminator stopped the pool, so no poll goes out now.
         int whileDown = simulator.requests().size();
         Thread.sleep(1_000);
-        assertEquals(whileDown, simulator.requests().size(), "a poll went out while Jenkins was down");
+        // One request already on its way may still arrive; a wait still polling would send about five more.
+        assertTrue(simulator.requests().size() <= whileDown + 1, "polls went out while Jenkins was down");
         finishWhileJenkinsIsDown();
         sessions.then(r -> {
             WorkflowRun b = build(r);

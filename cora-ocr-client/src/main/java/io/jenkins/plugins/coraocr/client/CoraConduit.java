@@ -46,7 +46,7 @@ final class CoraConduit extends AbstractConduit {
     }
 
     private void send(Message request, byte[] body) throws IOException {
-        InFlight flight = (InFlight) request.getContextualProperty(IN_FLIGHT);
+        InFlight flight = (InFlight) request.get(IN_FLIGHT);
         if (flight == null) {
             throw new IllegalStateException("a call without its InFlight");
         }
@@ -58,7 +58,6 @@ final class CoraConduit extends AbstractConduit {
         Message response = new MessageImpl();
         response.setExchange(exchange);
         response.put(Message.RESPONSE_CODE, answer.facts().httpStatus());
-        response.put(Message.PROTOCOL_HEADERS, answer.headers());
         response.put(Message.CONTENT_TYPE, answer.facts().contentType());
         response.put(Message.ENCODING, charset(answer.facts()));
         response.setContent(java.io.InputStream.class, new ByteArrayInputStream(answer.body()));

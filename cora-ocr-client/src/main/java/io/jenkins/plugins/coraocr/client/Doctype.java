@@ -15,7 +15,10 @@ final class Doctype {
     static boolean isIn(byte[] body) {
         outer:
         for (int i = 0; i + MARKER.length <= body.length; i++) {
-            for (int j = 0; j < MARKER.length; j++) {
+            if (body[i] != '<' || body[i + 1] != '!') {
+                continue;
+            }
+            for (int j = 2; j < MARKER.length; j++) {
                 byte b = body[i + j];
                 if (b >= 'A' && b <= 'Z') {
                     b = (byte) (b + ('a' - 'A'));

@@ -353,14 +353,12 @@ final class FailureClassifier {
                     workflowId,
                     "TLS with " + hostAndPort() + " failed: " + text(rootMessage(tls)));
         }
-        SocketTimeoutException timeout = find(failure, SocketTimeoutException.class);
-        if (timeout != null) {
-            return new TransientServiceException(
-                    FailureKind.TIMEOUT,
-                    endpoint,
+        if (find(failure, SocketTimeoutException.class) != null) {
+            // HttpClient's own socket timeout and the watchdog guard the same limits; whichever fires first,
+            // the user reads the same words.
+            return timedOut(
                     workflowId,
-                    0,
-                    "no answer within the read timeout of " + duration(settings.readTimeout()));
+                    flight.reachedServer() ? InFlight.Abort.ANSWER_TIMEOUT : InFlight.Abort.CONNECT_TIMEOUT);
         }
         HttpException notHttp = find(failure, HttpException.class);
         if (notHttp != null) {

@@ -7,12 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.auth.AuthSchemeFactory;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.StandardAuthScheme;
@@ -57,7 +53,6 @@ final class HttpTransport implements AutoCloseable {
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private static final String IN_FLIGHT = InFlight.class.getName();
-    private static final AtomicInteger WATCHDOG_THREADS = new AtomicInteger();
 
     /** The exchange the calling thread runs: the trust manager reports the server's chain to it. */
     private final ThreadLocal<InFlight> current = new ThreadLocal<>();
@@ -68,7 +63,7 @@ final class HttpTransport implements AutoCloseable {
     private final String basicAuthorization;
     private final Object userToken;
     private final BasicAuthCache proxyAuthCache = new BasicAuthCache();
-    private final ScheduledThreadPoolExecutor watchdogs;
+    private final Watchdog watchdog = new Watchdog();
     private final CloseableHttpClient client;
 
     HttpTransport(ConnectionSettings settings, Secrets secrets) {
@@ -85,12 +80,6 @@ final class HttpTransport implements AutoCloseable {
         this.userToken = settings.authentication() == Authentication.NTLM && settings.hasCredentials()
                 ? NtlmLogon.principal(settings.username())
                 : null;
-        this.watchdogs = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "cora-ocr-answer-watchdog-" + WATCHDOG_THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        watchdogs.setRemoveOnCancelPolicy(true);
         this.client = build();
     }
 
@@ -178,7 +167,7 @@ final class HttpTransport implements AutoCloseable {
 
     /** A new exchange whose timeouts are this server's. */
     InFlight newExchange() {
-        return new InFlight(watchdogs, settings.connectTimeout(), settings.readTimeout());
+        return new InFlight(watchdog, settings.connectTimeout(), settings.readTimeout());
     }
 
     /**
@@ -212,9 +201,8 @@ final class HttpTransport implements AutoCloseable {
     }
 
     private Answer read(InFlight flight, ClassicHttpResponse response) throws IOException {
-        Map<String, List<String>> headers = headers(response);
         int status = response.getCode();
-        String contentEncoding = first(headers, "Content-Encoding");
+        String contentEncoding = first(response, "Content-Encoding");
         if (contentEncoding != null && contentEncoding.trim().equalsIgnoreCase("identity")) {
             contentEncoding = null;
         }
@@ -225,7 +213,7 @@ final class HttpTransport implements AutoCloseable {
         byte[] body = new byte[0];
         boolean tooLarge = entity != null && entity.getContentLength() > MAX_BODY_BYTES;
         if (entity != null && !tooLarge) {
-            body = readAtMost(entity.getContent(), MAX_BODY_BYTES);
+            body = readAtMost(entity.getContent(), entity.getContentLength(), MAX_BODY_BYTES);
             tooLarge = body == null;
         }
         if (tooLarge) {
@@ -236,21 +224,23 @@ final class HttpTransport implements AutoCloseable {
         }
         ResponseFacts facts = new ResponseFacts(
                 status,
-                secrets.mask(first(headers, "Content-Type")),
+                secrets.mask(first(response, "Content-Type")),
                 secrets.mask(contentEncoding),
-                masked(headers.getOrDefault("WWW-Authenticate", List.of())),
-                masked(headers.getOrDefault("Proxy-Authenticate", List.of())),
-                secrets.mask(first(headers, "Location")),
+                masked(response.getHeaders("WWW-Authenticate")),
+                masked(response.getHeaders("Proxy-Authenticate")),
+                secrets.mask(first(response, "Location")),
                 tooLarge,
                 body != null && Doctype.isIn(body),
                 fromProxy);
         flight.facts(facts);
-        return new Answer(facts, headers, tooLarge ? new byte[0] : body);
+        return new Answer(facts, tooLarge ? new byte[0] : body);
     }
 
-    private List<String> masked(List<String> values) {
-        List<String> masked = new ArrayList<>(values.size());
-        values.forEach(value -> masked.add(secrets.mask(value)));
+    private List<String> masked(Header[] values) {
+        List<String> masked = new ArrayList<>(values.length);
+        for (Header value : values) {
+            masked.add(secrets.mask(value.getValue()));
+        }
         return masked;
     }
 
@@ -261,26 +251,25 @@ final class HttpTransport implements AutoCloseable {
         }
     }
 
-    private static Map<String, List<String>> headers(ClassicHttpResponse response) {
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Header header : response.getHeaders()) {
-            headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
-        }
-        return Collections.unmodifiableMap(headers);
+    private static String first(ClassicHttpResponse response, String name) {
+        Header header = response.getFirstHeader(name);
+        return header == null ? null : header.getValue();
     }
 
-    private static String first(Map<String, List<String>> headers, String name) {
-        List<String> values = headers.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    /** The whole stream, or null when it holds more than {@code limit} bytes. */
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+    /**
+     * The whole stream, or null when it holds more than {@code limit} bytes. A declared length sizes the
+     * buffer exactly (a status answer is well under a kilobyte); without one it grows as the body comes.
+     */
+    private static byte[] readAtMost(InputStream in, long declaredLength, int limit) throws IOException {
         if (in == null) {
             return new byte[0];
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        byte[] buffer = new byte[8192];
+        if (declaredLength >= 0) {
+            byte[] body = in.readNBytes((int) declaredLength);
+            return in.read() == -1 ? body : null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        byte[] buffer = new byte[1024];
         int total = 0;
         for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
             total += n;
@@ -295,7 +284,7 @@ final class HttpTransport implements AutoCloseable {
     /** Closes every pooled connection and the watchdog thread. */
     @Override
     public void close() {
-        watchdogs.shutdownNow();
+        watchdog.close();
         try {
             client.close();
         } catch (IOException e) {
@@ -304,5 +293,5 @@ final class HttpTransport implements AutoCloseable {
     }
 
     /** A complete answer: its facts, its headers and its body. */
-    record Answer(ResponseFacts facts, Map<String, List<String>> headers, byte[] body) {}
+    record Answer(ResponseFacts facts, byte[] body) {}
 }

@@ -3,9 +3,6 @@ package io.jenkins.plugins.coraocr.client;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.hc.core5.concurrent.Cancellable;
 
 /**
@@ -22,18 +19,21 @@ final class InFlight {
     }
 
     private final Object lock = new Object();
-    private final ScheduledExecutorService watchdogs;
+    private final Watchdog watchdog;
     private final Duration connectTimeout;
     private final Duration answerTimeout;
+    /** When the watchdog aborts this exchange, on its clock; {@link Watchdog#NEVER} once it ended. */
+    private volatile long due = Watchdog.NEVER;
+
     private Cancellable request;
     private Abort abort;
-    private ScheduledFuture<?> watchdog;
+    private boolean finished;
     private boolean reachedServer;
     private ResponseFacts facts;
     private List<X509Certificate> serverCertificates = List.of();
 
-    InFlight(ScheduledExecutorService watchdogs, Duration connectTimeout, Duration answerTimeout) {
-        this.watchdogs = watchdogs;
+    InFlight(Watchdog watchdog, Duration connectTimeout, Duration answerTimeout) {
+        this.watchdog = watchdog;
         this.connectTimeout = connectTimeout;
         this.answerTimeout = answerTimeout;
     }
@@ -49,32 +49,40 @@ final class InFlight {
                 executing.cancel();
                 return;
             }
-            arm(connectTimeout.plus(answerTimeout), Abort.CONNECT_TIMEOUT);
+            due = watchdog.now() + connectTimeout.plus(answerTimeout).toNanos();
         }
+        watchdog.watch(this);
     }
 
     /** The connection to the server is ready (tunnel and TLS included); the answer must now come in time. */
     void connected() {
+        long answerDue;
         synchronized (lock) {
             reachedServer = true;
-            if (abort == null) {
-                arm(answerTimeout, Abort.ANSWER_TIMEOUT);
+            if (abort != null || finished) {
+                return;
             }
+            answerDue = watchdog.now() + answerTimeout.toNanos();
+            due = answerDue;
         }
+        watchdog.dueAt(answerDue);
+    }
+
+    /** The watchdog found this exchange due. */
+    void timedOut() {
+        abort(reachedServer() ? Abort.ANSWER_TIMEOUT : Abort.CONNECT_TIMEOUT);
     }
 
     /** Ends the exchange now, from any thread; the blocked caller then fails with {@link #abort()} set. */
     void abort(Abort why) {
         Cancellable executing;
         synchronized (lock) {
-            if (abort != null) {
+            if (abort != null || finished) {
                 return;
             }
             abort = why;
             executing = request;
-            if (watchdog != null) {
-                watchdog.cancel(false);
-            }
+            due = Watchdog.NEVER;
         }
         if (executing != null) {
             executing.cancel();
@@ -84,11 +92,15 @@ final class InFlight {
     /** The answer was read completely (or the exchange failed): nothing may abort it any more. */
     void finished() {
         synchronized (lock) {
-            if (watchdog != null) {
-                watchdog.cancel(false);
-            }
+            finished = true;
+            due = Watchdog.NEVER;
             request = null;
         }
+        watchdog.unwatch(this);
+    }
+
+    long due() {
+        return due;
     }
 
     Abort abort() {
@@ -134,13 +146,5 @@ final class InFlight {
 
     Duration answerTimeout() {
         return answerTimeout;
-    }
-
-    private void arm(Duration after, Abort why) {
-        if (watchdog != null) {
-            watchdog.cancel(false);
-        }
-        // The watchdog thread only cancels: closing a socket never blocks on the peer.
-        watchdog = watchdogs.schedule(() -> abort(why), after.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -84,16 +84,6 @@ class LifecycleTest {
     }
 
     @Test
-    void aWarmStartTakesWellUnderASecond() {
-        CoraOcrSimulator.start().close();
-
-        long started = System.nanoTime();
-        try (CoraOcrSimulator simulator = CoraOcrSimulator.start()) {
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
-        }
-    }
-
-    @Test
     void aTakenPortIsReported() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             assertThatThrownBy(() -> CoraOcrSimulator.builder()

@@ -72,7 +72,8 @@ class GateRuntimeTest {
             int requests = simulator.requests().size();
             Thread.sleep(1_000);
 
-            assertThat(simulator.requests()).hasSize(requests);
+            // A request already on its way may still arrive; polling on would send about ten more.
+            assertThat(simulator.requests().size()).isLessThanOrEqualTo(requests + 1);
             assertThat(host.reports).isEmpty();
             assertThat(gate.isOver()).isTrue();
             assertThat(released).hasValue(1);

@@ -417,9 +417,10 @@ class GateTest {
         int requests = simulator.requests().size();
         gateThreads.shutdown();
         gateThreads.awaitTermination(30, TimeUnit.SECONDS);
-        Thread.sleep(FAST.multipliedBy(5).toMillis());
+        Thread.sleep(FAST.multipliedBy(10).toMillis());
 
-        assertThat(simulator.requests()).hasSize(requests);
+        // A request already on its way may still arrive; a gate that kept polling would send about ten more.
+        assertThat(simulator.requests().size()).isLessThanOrEqualTo(requests + 1);
         assertThat(host.reports).isEmpty();
     }
 }

@@ -57,7 +57,7 @@ class BackoffTest extends EngineFixture {
     void theEngineWaitsLongerAfterEachConsecutiveError() throws Exception {
         script(50, steps().httpError(503).times(4).status("Completed").build());
         RecordingListener listener = new RecordingListener();
-        WaitOutcome outcome = waiter.start(50, fast().build(), listener).get(10, TimeUnit.SECONDS);
+        WaitOutcome outcome = waiter.start(50, fast().build(), listener).get(60, TimeUnit.SECONDS);
 
         assertThat(outcome.result()).isEqualTo(WaitResult.PASSED);
         assertThat(listener.attempts).containsExactly(1, 2, 3, 4);

@@ -27,7 +27,7 @@ class ProgressPrinterTest extends EngineFixture {
         WaitState state = WaitState.begin(70, options, Instant.parse("2030-01-01T00:00:00Z"));
         printer.printStart("prod", client.endpoint(), state, options);
         waiter.resume(WaitState.begin(70, options, Instant.now()), options, printer)
-                .get(10, TimeUnit.SECONDS);
+                .get(60, TimeUnit.SECONDS);
 
         assertThat(lines).hasSize(6);
         assertThat(lines.get(0))
@@ -57,7 +57,7 @@ class ProgressPrinterTest extends EngineFixture {
         WaitOptions options = fast().build();
         WaitState state = WaitState.begin(71, options, Instant.now());
         printer.printStart(null, client.endpoint(), state, options);
-        waiter.resume(state, options, printer).get(10, TimeUnit.SECONDS);
+        waiter.resume(state, options, printer).get(60, TimeUnit.SECONDS);
 
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0))

@@ -28,7 +28,7 @@ class ResumeTest extends EngineFixture {
         RecordingListener before = new RecordingListener();
         WaitOptions options = fast().timeout(Duration.ofMinutes(5)).build();
         CompletableFuture<WaitOutcome> first = waiter.start(60, options, before);
-        await().atMost(Duration.ofSeconds(5)).until(() -> before.states.size() >= 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> before.states.size() >= 2);
         first.cancel(true);
         WaitState saved = before.states.get(before.states.size() - 1);
 
@@ -38,7 +38,7 @@ class ResumeTest extends EngineFixture {
         assertThat(restored.lastStatus()).isEqualTo(saved.lastStatus());
 
         RecordingListener after = new RecordingListener();
-        WaitOutcome outcome = waiter.resume(restored, restoredOptions, after).get(10, TimeUnit.SECONDS);
+        WaitOutcome outcome = waiter.resume(restored, restoredOptions, after).get(60, TimeUnit.SECONDS);
 
         assertThat(outcome.result()).isEqualTo(WaitResult.PASSED);
         assertThat(outcome.polls()).isEqualTo(7);
@@ -57,7 +57,7 @@ class ResumeTest extends EngineFixture {
         WaitState longAgo = WaitState.begin(61, options, Instant.now().minus(Duration.ofMinutes(2)));
         RecordingListener listener = new RecordingListener();
 
-        WaitOutcome outcome = waiter.resume(longAgo, options, listener).get(10, TimeUnit.SECONDS);
+        WaitOutcome outcome = waiter.resume(longAgo, options, listener).get(60, TimeUnit.SECONDS);
 
         assertThat(outcome.result()).isEqualTo(WaitResult.TIMED_OUT);
         assertThat(outcome.message())

@@ -28,7 +28,7 @@ class VerdictTest extends EngineFixture {
         WaitOptions options = fast().acceptErrorCodes(OcrErrorCode.parseList("accept", accept))
                 .unstableErrorCodes(OcrErrorCode.parseList("unstable", unstable))
                 .build();
-        WaitOutcome outcome = waiter.start(21, options, new RecordingListener()).get(10, TimeUnit.SECONDS);
+        WaitOutcome outcome = waiter.start(21, options, new RecordingListener()).get(60, TimeUnit.SECONDS);
 
         assertThat(outcome.result()).isEqualTo(expected);
         assertThat(outcome.lastStatus()).hasValueSatisfying(last -> {

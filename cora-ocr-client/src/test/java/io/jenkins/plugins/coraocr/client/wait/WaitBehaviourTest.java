@@ -22,7 +22,7 @@ class WaitBehaviourTest extends EngineFixture {
                         .status("Completed", "NoError", "done")
                         .build());
         RecordingListener listener = new RecordingListener();
-        WaitOutcome outcome = waiter.start(30, fast().build(), listener).get(10, TimeUnit.SECONDS);
+        WaitOutcome outcome = waiter.start(30, fast().build(), listener).get(60, TimeUnit.SECONDS);
 
         assertThat(outcome.result()).isEqualTo(WaitResult.PASSED);
         assertThat(outcome.polls()).isEqualTo(6);
@@ -40,7 +40,7 @@ class WaitBehaviourTest extends EngineFixture {
     void theBlockingCallNeverRunsOnTheSchedulerThread() throws Exception {
         script(31, steps().status("Queued").times(3).status("Completed").build());
         RecordingListener listener = new RecordingListener();
-        waiter.start(31, fast().build(), listener).get(10, TimeUnit.SECONDS);
+        waiter.start(31, fast().build(), listener).get(60, TimeUnit.SECONDS);
         assertThat(listener.pollThreads)
                 .hasSize(4)
                 .allSatisfy(name -> assertThat(name).startsWith("blocking-"));
@@ -50,7 +50,7 @@ class WaitBehaviourTest extends EngineFixture {
     void anUnrecognisedStatusIsARetryableErrorNamingTheValue() throws Exception {
         script(32, steps().status("Paused").times(2).status("Completed").build());
         RecordingListener listener = new RecordingListener();
-        WaitOutcome outcome = waiter.start(32, fast().build(), listener).get(10, TimeUnit.SECONDS);
+        WaitOutcome outcome = waiter.start(32, fast().build(), listener).get(60, TimeUnit.SECONDS);
 
         assertThat(outcome.result()).isEqualTo(WaitResult.PASSED);
         assertThat(listener.errors)
@@ -63,7 +63,7 @@ class WaitBehaviourTest extends EngineFixture {
     void tooManyUnrecognisedStatusesEndInErrorNamingTheValue() throws Exception {
         script(33, steps().status("Paused").build());
         WaitOutcome outcome = waiter.start(33, fast().maxConsecutiveErrors(3).build(), new RecordingListener())
-                .get(10, TimeUnit.SECONDS);
+                .get(60, TimeUnit.SECONDS);
         assertThat(outcome.result()).isEqualTo(WaitResult.ERROR);
         assertThat(outcome.message())
                 .contains("gave up after 3 consecutive failed polls")
@@ -81,7 +81,7 @@ class WaitBehaviourTest extends EngineFixture {
                         .build());
         RecordingListener listener = new RecordingListener();
         WaitOutcome outcome = waiter.start(34, fast().maxConsecutiveErrors(4).build(), listener)
-                .get(10, TimeUnit.SECONDS);
+                .get(60, TimeUnit.SECONDS);
 
         assertThat(outcome.result()).isEqualTo(WaitResult.ERROR);
         assertThat(outcome.message())
@@ -105,7 +105,7 @@ class WaitBehaviourTest extends EngineFixture {
                         .build());
         RecordingListener listener = new RecordingListener();
         WaitOutcome outcome = waiter.start(35, fast().maxConsecutiveErrors(3).build(), listener)
-                .get(10, TimeUnit.SECONDS);
+                .get(60, TimeUnit.SECONDS);
 
         assertThat(outcome.result()).isEqualTo(WaitResult.PASSED);
         assertThat(listener.attempts).containsExactly(1, 2, 1, 2);
@@ -124,7 +124,7 @@ class WaitBehaviourTest extends EngineFixture {
             OcrWaiter guardedWaiter = new OcrWaiter(wrong, scheduler, blocking);
             WaitOutcome outcome = guardedWaiter
                     .start(36, fast().build(), new RecordingListener())
-                    .get(10, TimeUnit.SECONDS);
+                    .get(60, TimeUnit.SECONDS);
             assertThat(outcome.result()).isEqualTo(WaitResult.ERROR);
             assertThat(outcome.message())
                     .contains("rejected the user name or password")
@@ -137,29 +137,31 @@ class WaitBehaviourTest extends EngineFixture {
     @Test
     void theDeadlineEndsTheWaitWithTheLastStatusKnown() throws Exception {
         script(37, steps().status("ProcessingInput", "NoError", "slow").build());
+        warmUp();
         WaitOutcome outcome = waiter.start(
-                        37, fast().timeout(Duration.ofMillis(600)).build(), new RecordingListener())
-                .get(10, TimeUnit.SECONDS);
+                        37, fast().timeout(Duration.ofSeconds(3)).build(), new RecordingListener())
+                .get(30, TimeUnit.SECONDS);
 
         assertThat(outcome.result()).isEqualTo(WaitResult.TIMED_OUT);
         assertThat(outcome.lastStatus())
                 .hasValueSatisfying(s -> assertThat(s.rawStatus()).isEqualTo("ProcessingInput"));
         assertThat(outcome.message())
-                .contains("600ms timeout ran out")
+                .contains("3s timeout ran out")
                 .contains("ProcessingInput (NoError), ExternalContext \"slow\"");
-        assertThat(outcome.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+        assertThat(outcome.elapsed()).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
     }
 
     @Test
     void theDeadlineAlsoEndsAWaitThatOnlySeesErrors() throws Exception {
         script(38, steps().dropConnection().build());
+        warmUp();
         WaitOutcome outcome = waiter.start(
                         38,
-                        fast().timeout(Duration.ofMillis(500))
+                        fast().timeout(Duration.ofSeconds(2))
                                 .maxConsecutiveErrors(1000)
                                 .build(),
                         new RecordingListener())
-                .get(10, TimeUnit.SECONDS);
+                .get(30, TimeUnit.SECONDS);
         assertThat(outcome.result()).isEqualTo(WaitResult.TIMED_OUT);
         assertThat(outcome.lastStatus()).isEmpty();
         assertThat(outcome.message()).contains("the last poll failed");
@@ -170,13 +172,14 @@ class WaitBehaviourTest extends EngineFixture {
         script(39, steps().status("Queued").build());
         RecordingListener listener = new RecordingListener();
         CompletableFuture<WaitOutcome> wait = waiter.start(39, fast().build(), listener);
-        await().atMost(Duration.ofSeconds(5)).until(() -> listener.polls.size() >= 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> listener.polls.size() >= 2);
 
         assertThat(wait.cancel(true)).isTrue();
         long requestsAtCancel = requestsFor(39);
-        Thread.sleep(FAST.multipliedBy(5).toMillis());
+        Thread.sleep(FAST.multipliedBy(10).toMillis());
 
-        assertThat(requestsFor(39)).isEqualTo(requestsAtCancel);
+        // A request already on its way may still arrive; a wait that kept polling would send about ten more.
+        assertThat(requestsFor(39)).isLessThanOrEqualTo(requestsAtCancel + 1);
         assertThat(wait).isCancelled();
         assertThat(listener.outcomes).isEmpty();
     }
@@ -191,7 +194,7 @@ class WaitBehaviourTest extends EngineFixture {
             }
         };
         assertThat(waiter.start(40, fast().build(), broken)
-                        .get(10, TimeUnit.SECONDS)
+                        .get(60, TimeUnit.SECONDS)
                         .result())
                 .isEqualTo(WaitResult.PASSED);
     }
