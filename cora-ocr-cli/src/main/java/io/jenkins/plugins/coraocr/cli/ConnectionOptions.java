@@ -4,6 +4,7 @@ import io.jenkins.plugins.coraocr.client.Authentication;
 import io.jenkins.plugins.coraocr.client.CoraOcrClient;
 import io.jenkins.plugins.coraocr.client.SoapVersion;
 import io.jenkins.plugins.coraocr.client.TrustedCertificates;
+import io.jenkins.plugins.coraocr.client.gate.Remedies;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,8 +107,11 @@ final class ConnectionOptions {
             description = "Time allowed for one whole answer (default: ${DEFAULT-VALUE}).")
     private Duration readTimeout;
 
-    /** A client, and whether it sends a password over plain http (the start line warns about it). */
-    record Connection(CoraOcrClient client, boolean credentialsOverPlainHttp) {}
+    /**
+     * A client, whether it sends a password over plain http (the start line warns about it), and the
+     * remedies that name this connection's settings.
+     */
+    record Connection(CoraOcrClient client, boolean credentialsOverPlainHttp, Remedies remedies) {}
 
     /**
      * Checks every setting and builds the client; nothing is sent yet.
@@ -133,15 +137,16 @@ final class ConnectionOptions {
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout);
         check("--user", () -> builder.credentials(userName, password.orElse(null)));
-        builder.proxy(check(
+        ProxyChoice.Chosen chosenProxy = check(
                         null,
                         () -> new ProxyChoice(env, context.properties(), context.err()::println)
                                 .choose(proxy, noProxy, endpoint))
-                .orElse(null));
+                .orElse(null);
+        builder.proxy(chosenProxy == null ? null : chosenProxy.proxy());
         CoraOcrClient client = check(null, builder::build);
         boolean clearPassword =
                 userName != null && auth == Authentication.BASIC && "http".equalsIgnoreCase(endpoint.getScheme());
-        return new Connection(client, clearPassword);
+        return new Connection(client, clearPassword, CliSettingNames.forProxy(chosenProxy));
     }
 
     private Authentication authentication(Map<String, String> env) {

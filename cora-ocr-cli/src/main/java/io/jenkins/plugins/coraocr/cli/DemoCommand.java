@@ -53,7 +53,10 @@ final class DemoCommand implements Callable<Integer> {
             try (CoraOcrClient client =
                     CoraOcrClient.builder(endpoint.toString()).build()) {
                 return new GateRun(context, false)
-                        .run(new ConnectionOptions.Connection(client, false), workflowId, options);
+                        .run(
+                                new ConnectionOptions.Connection(client, false, CliSettingNames.REMEDIES),
+                                workflowId,
+                                options);
             }
         }
     }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.coraocr.client.gate.GateConsole;
 import io.jenkins.plugins.coraocr.client.gate.GateRequest;
 import io.jenkins.plugins.coraocr.client.gate.GateTarget;
 import io.jenkins.plugins.coraocr.client.gate.GateVerdict;
+import io.jenkins.plugins.coraocr.client.gate.Remedies;
 import io.jenkins.plugins.coraocr.client.wait.OcrWaiter;
 import io.jenkins.plugins.coraocr.client.wait.WaitOptions;
 import io.jenkins.plugins.coraocr.client.wait.WaitOutcome;
@@ -57,7 +58,7 @@ final class GateRun {
                     WaitState.begin(workflowId, options, Instant.now()),
                     host,
                     console,
-                    CliSettingNames.REMEDIES,
+                    connection.remedies(),
                     gateThread,
                     Clock.systemUTC());
             CliHost.End end;
@@ -66,7 +67,7 @@ final class GateRun {
                 gate.start();
                 end = awaitEnd(host, gate);
             }
-            return print(end, gate.state());
+            return print(end, gate.state(), connection.remedies());
         } finally {
             gateThread.shutdownNow();
             scheduler.shutdownNow();
@@ -87,7 +88,7 @@ final class GateRun {
         }
     }
 
-    private int print(CliHost.End end, WaitState state) {
+    private int print(CliHost.End end, WaitState state, Remedies remedies) {
         int exitCode;
         Map<String, Object> data;
         if (end.data() != null) {
@@ -95,7 +96,7 @@ final class GateRun {
             data = end.data();
             exitCode = ExitCodes.of(WaitResult.valueOf(String.valueOf(data.get("result"))));
         } else if (end.cause() instanceof StopRequest stop) {
-            data = cancelled(state, stop.signal);
+            data = cancelled(state, stop.signal, remedies);
             exitCode = stop.signal.exitCode();
             context.err().println(data.get("message"));
         } else {
@@ -103,7 +104,7 @@ final class GateRun {
                     WaitOutcome.notPolled(state, "the wait failed: " + describe(end.cause()), Instant.now()),
                     null,
                     false,
-                    CliSettingNames.REMEDIES);
+                    remedies);
             data = verdict.data();
             exitCode = ExitCodes.ERROR;
             context.err().println(verdict.message());
@@ -118,13 +119,13 @@ final class GateRun {
      * The verdict's fields for what the wait had seen when a signal stopped it, with result CANCELLED. The
      * shared outcome formats the line, so that its elapsed time and {@code elapsedMillis} are one value.
      */
-    private static Map<String, Object> cancelled(WaitState state, StopSignal signal) {
+    private static Map<String, Object> cancelled(WaitState state, StopSignal signal, Remedies remedies) {
         WaitOutcome seen = WaitOutcome.notPolled(
                 state,
                 "stopped by " + signal + "; the poll in flight was aborted and no further request is sent",
                 Instant.now());
-        Map<String, Object> data = new LinkedHashMap<>(
-                GateVerdict.of(seen, null, false, CliSettingNames.REMEDIES).data());
+        Map<String, Object> data =
+                new LinkedHashMap<>(GateVerdict.of(seen, null, false, remedies).data());
         data.put("result", "CANCELLED");
         data.put("message", "OCR workflow " + state.workflowId() + " CANCELLED: " + seen.details());
         return data;

@@ -28,28 +28,33 @@ final class ProxyChoice {
         this.warnings = warnings;
     }
 
+    /** The proxy, and the option, variable or property it came from (for messages). */
+    record Chosen(ProxySettings proxy, String source) {}
+
     /**
      * @param option the {@code --proxy} value, or null
      * @param noProxyOption the {@code --no-proxy} value, or null
      * @throws IllegalArgumentException naming the option, variable or property that is wrong
      */
-    Optional<ProxySettings> choose(String option, String noProxyOption, URI endpoint) {
+    Optional<Chosen> choose(String option, String noProxyOption, URI endpoint) {
         boolean https = "https".equalsIgnoreCase(endpoint.getScheme());
         NoProxyList bypass = noProxy(noProxyOption);
         if (option != null) {
             // A password typed on the command line is visible to every user through `ps`: refused.
-            return Optional.of(withPassword("--proxy", parse("--proxy", option, false), bypass));
+            return Optional.of(new Chosen(withPassword("--proxy", parse("--proxy", option, false), bypass), "--proxy"));
         }
         // curl reads https_proxy or HTTPS_PROXY for https URLs, and for http URLs only the lower-case
         // http_proxy: a CGI program gets an HTTP_PROXY from a request's Proxy header.
         for (String name : https ? List.of("https_proxy", "HTTPS_PROXY") : List.of("http_proxy")) {
             String value = env.get(name);
             if (value != null && !value.isBlank()) {
-                return Optional.of(withPassword(name, parse(name, value, true), bypass));
+                return Optional.of(new Chosen(withPassword(name, parse(name, value, true), bypass), name));
             }
         }
-        return fromProperties(https ? "https" : "http")
-                .map(proxy -> proxy.withNoProxy(bypass != null ? bypass : jvmNonProxyHosts()));
+        String scheme = https ? "https" : "http";
+        return fromProperties(scheme)
+                .map(proxy -> new Chosen(
+                        proxy.withNoProxy(bypass != null ? bypass : jvmNonProxyHosts()), "-D" + scheme + ".proxyHost"));
     }
 
     /** {@code --no-proxy}, else {@code no_proxy}, else {@code NO_PROXY}; null when none is set. */

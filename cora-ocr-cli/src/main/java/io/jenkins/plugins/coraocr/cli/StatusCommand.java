@@ -2,6 +2,7 @@ package io.jenkins.plugins.coraocr.cli;
 
 import io.jenkins.plugins.coraocr.client.CoraOcrException;
 import io.jenkins.plugins.coraocr.client.WorkflowStatus;
+import io.jenkins.plugins.coraocr.client.gate.Remedies;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -63,7 +64,7 @@ final class StatusCommand implements Callable<Integer> {
             try {
                 status = server.client().getStatus(workflowId);
             } catch (CoraOcrException e) {
-                return noStatus(e);
+                return noStatus(e, server.remedies());
             }
             if (json) {
                 JsonOutput.print(context.out(), toMap(status));
@@ -77,12 +78,9 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /** The client's reason, and what to change as the wait's ERROR line says it. */
-    private int noStatus(CoraOcrException e) {
+    private int noStatus(CoraOcrException e, Remedies remedies) {
         String why = e.getMessage()
-                + CliSettingNames.REMEDIES
-                        .forKind(e.kind())
-                        .map(remedy -> " To fix: " + remedy)
-                        .orElse("");
+                + remedies.forKind(e.kind()).map(remedy -> " To fix: " + remedy).orElse("");
         context.err().println("cora-ocr status: " + why);
         if (json) {
             Map<String, Object> object = toMap(null);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.coraocr.client.testing.ForwardingProxy;
 import io.jenkins.plugins.coraocr.simulator.CoraOcrSimulator;
 import io.jenkins.plugins.coraocr.simulator.Scenario;
 import io.jenkins.plugins.coraocr.simulator.WorkflowScript;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -170,6 +172,32 @@ class CoraOcrJarIT {
         assertThat(simulator.requests()).isEmpty();
     }
 
+    @Test
+    void jvmProxyPropertiesOnTheJavaCommandLineAreFollowed() throws Exception {
+        try (ForwardingProxy proxy = ForwardingProxy.start()) {
+            Run run = start(
+                            List.of(
+                                    "-Dhttp.proxyHost=127.0.0.1",
+                                    "-Dhttp.proxyPort=" + proxy.port(),
+                                    // Without it the JDK's default would keep 127.0.0.1 off the proxy.
+                                    "-Dhttp.nonProxyHosts=*.internal.example"),
+                            Map.of("CORA_OCR_PASSWORD", Cli.PASSWORD),
+                            "status",
+                            "--url",
+                            url,
+                            "--user",
+                            Cli.USER,
+                            "--workflow-id",
+                            "42")
+                    .finish();
+
+            assertThat(run.exitCode()).as("%s", run).isEqualTo(0);
+            assertThat(proxy.requests())
+                    .singleElement()
+                    .satisfies(request -> assertThat(request.target()).isEqualTo(url));
+        }
+    }
+
     /** A wait on a workflow that stays Queued, once it has polled: a signal then finds a wait in progress. */
     private static Started startWait(long workflowId, String... extra) throws IOException {
         simulator.script(workflowId, WorkflowScript.builder().status("Queued").build());
@@ -215,12 +243,19 @@ class CoraOcrJarIT {
     }
 
     private static Run java(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
-        return start(extraEnv, args).finish();
+        return start(List.of(), extraEnv, args).finish();
     }
 
     private static Started start(Map<String, String> extraEnv, String... args) throws IOException {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        return start(List.of(), extraEnv, args);
+    }
+
+    private static Started start(List<String> jvmOptions, Map<String, String> extraEnv, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("cora-ocr-out", ".txt");
         Path err = Files.createTempFile("cora-ocr-err", ".txt");
@@ -228,7 +263,11 @@ class CoraOcrJarIT {
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().keySet().removeIf(name -> name.startsWith("CORA_OCR_"));
+        // Neither this machine's Cora settings nor its proxy may reach the servers on 127.0.0.1.
+        builder.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("CORA_OCR_")
+                        || name.toLowerCase(Locale.ROOT).endsWith("_proxy"));
         builder.environment().putAll(extraEnv);
         return new Started(builder.start(), String.join(" ", args), out, err);
     }
