@@ -144,6 +144,7 @@ final class ConnectionOptions {
                 .orElse(null);
         builder.proxy(chosenProxy == null ? null : chosenProxy.proxy());
         CoraOcrClient client = check(null, builder::build);
+        // Basic sends the password itself with every request; an NTLM logon never sends it.
         boolean clearPassword =
                 userName != null && auth == Authentication.BASIC && "http".equalsIgnoreCase(endpoint.getScheme());
         return new Connection(client, clearPassword, CliSettingNames.forProxy(chosenProxy));
@@ -204,7 +205,7 @@ final class ConnectionOptions {
     }
 
     private ParameterException usage(String message) {
-        return OptionCheck.usage(spec.commandLine(), message);
+        return new ParameterException(spec.commandLine(), message);
     }
 
     private static String firstOf(String option, String fallback) {

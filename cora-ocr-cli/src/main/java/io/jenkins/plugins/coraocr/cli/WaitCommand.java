@@ -152,6 +152,6 @@ final class WaitCommand implements Callable<Integer> {
     }
 
     private ParameterException usage(String message) {
-        return OptionCheck.usage(spec.commandLine(), message);
+        return new ParameterException(spec.commandLine(), message);
     }
 }

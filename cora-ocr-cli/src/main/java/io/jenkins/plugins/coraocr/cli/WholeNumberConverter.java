@@ -3,6 +3,7 @@ package io.jenkins.plugins.coraocr.cli;
 import io.jenkins.plugins.coraocr.client.gate.ArgumentException;
 import io.jenkins.plugins.coraocr.client.gate.Arguments;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * A whole number within a range, checked by the gate's rule: "x is not a whole number" or "must be from
@@ -19,8 +20,11 @@ abstract class WholeNumberConverter implements ITypeConverter<Integer> {
 
     @Override
     public Integer convert(String text) {
+        if (text.isBlank()) {
+            // The gate takes a blank value for "the default"; typed on a command line it is a mistake.
+            throw new TypeConversionException("a whole number from " + min + " to " + max + " is required");
+        }
         try {
-            // The fallback never applies: picocli converts only what was typed (or the default value).
             return Arguments.wholeNumber("N", text, min, min, max);
         } catch (ArgumentException e) {
             throw PlainArgument.invalid(e);

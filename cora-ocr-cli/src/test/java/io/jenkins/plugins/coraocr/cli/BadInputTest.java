@@ -118,6 +118,10 @@ class BadInputTest {
                         "0"),
                 wait("Invalid value for option '--max-errors': 'many' is not a whole number", "--max-errors", "many"),
                 wait("Invalid value for option '--max-errors': '2.5' is not a whole number", "--max-errors", "2.5"),
+                wait(
+                        "Invalid value for option '--max-errors': a whole number from 1 to 1000000 is required",
+                        "--max-errors",
+                        " "),
                 status("SOAP version must be 1.1 or 1.2", "--soap", "1.3"),
                 bad(
                         "--url: server URL 'not a url' is not a valid URL",
