@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
             HelpText.PASSWORD,
             HelpText.CA_FILE,
             HelpText.PROXY_PASSWORD,
-            "  https_proxy, http_proxy, no_proxy (and HTTPS_PROXY, NO_PROXY)  the proxy, as curl reads them",
+            "  https_proxy, HTTPS_PROXY, http_proxy, no_proxy, NO_PROXY: the proxy, as curl",
+            "                           reads them (see 'cora-ocr help wait')",
             "%nExit codes: see 'cora-ocr help wait' and 'cora-ocr help status'."
         })
 public final class CoraOcrCommand implements Callable<Integer> {

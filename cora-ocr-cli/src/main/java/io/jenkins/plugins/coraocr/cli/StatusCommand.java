@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
             "  0  a status was read, whatever it is",
             "  2  bad usage or input (nothing was sent)",
             "  5  no status could be read",
-            HelpText.ENVIRONMENT_HEADING,
+            HelpText.ENVIRONMENT,
             HelpText.URL,
             HelpText.AUTH,
             HelpText.USER,

@@ -33,10 +33,11 @@ import picocli.CommandLine.Spec;
             "  2    bad usage or input (nothing was sent)",
             "  3    TIMED_OUT  --timeout ran out before a final status",
             "  4    UNSTABLE   a final status with a code from --unstable-error-codes",
-            "  5    ERROR      no status could be read (login, URL, certificate, proxy, too many failed polls)",
+            "  5    ERROR      no status could be read (login, URL, certificate, proxy,",
+            "                  too many failed polls)",
             "  130  CANCELLED  stopped by SIGINT (Ctrl-C); the poll in flight is aborted",
             "  143  CANCELLED  stopped by SIGTERM; the poll in flight is aborted",
-            HelpText.ENVIRONMENT_HEADING,
+            HelpText.ENVIRONMENT,
             HelpText.URL,
             HelpText.AUTH,
             HelpText.USER,
@@ -73,7 +74,7 @@ final class WaitCommand implements Callable<Integer> {
             paramLabel = "DUR",
             converter = DurationConverter.PollInterval.class,
             defaultValue = "15s",
-            description = "Time between polls, at least 100ms; up to 10% is added (default: ${DEFAULT-VALUE}).")
+            description = "Time between polls, at least 100ms; up to 10%% is added (default: ${DEFAULT-VALUE}).")
     private Duration pollInterval;
 
     @Option(

@@ -3,6 +3,8 @@ package io.jenkins.plugins.coraocr.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CoraOcrCommandTest {
     @Test
@@ -75,6 +77,17 @@ class CoraOcrCommandTest {
         assertThat(result.out())
                 .contains("--auth", "--ca-file", "--proxy", "--no-proxy", "CORA_OCR_CA_FILE")
                 .contains("The proxy is the first of:");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "status --help", "wait --help", "simulate --help", "demo --help"})
+    void everyHelpPageFitsIn80ColumnsAndWarnsOfNothing(String command) {
+        Cli.Result result = Cli.run(command.split(" "));
+
+        assertThat(result.exitCode()).isEqualTo(0);
+        assertThat(result.err()).isEmpty();
+        assertThat(result.outLines())
+                .allSatisfy(line -> assertThat(line.length()).as("%s", line).isLessThanOrEqualTo(80));
     }
 
     @Test

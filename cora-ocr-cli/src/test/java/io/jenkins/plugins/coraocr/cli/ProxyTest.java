@@ -98,30 +98,32 @@ class ProxyTest {
     }
 
     @Test
-    void httpsGoesThroughTheProxyWithConnectWhenHttpsProxyIsSet() throws IOException {
+    void httpsGoesThroughTheProxyWithConnectFromTheOptionOrEitherVariable() throws IOException {
         Path ca = Files.writeString(
                 directory.resolve("ca.pem"), TestCertificates.authority().pem());
         try (TlsServer server = TlsServer.start(TestCertificates.localhost())) {
-            for (String variable : List.of("https_proxy", "HTTPS_PROXY")) {
-                Cli.Result result = Cli.run(
-                        Map.of(variable, proxy.url()),
-                        "status",
-                        "--url",
-                        server.url(),
-                        "--workflow-id",
-                        "7",
-                        "--ca-file",
-                        ca.toString());
+            String[] status = {"status", "--url", server.url(), "--workflow-id", "7", "--ca-file", ca.toString()};
+            List<Cli.Result> results = List.of(
+                    Cli.run(Map.of(), append(status, "--proxy", proxy.url())),
+                    Cli.run(Map.of("https_proxy", proxy.url()), status),
+                    Cli.run(Map.of("HTTPS_PROXY", proxy.url()), status));
 
-                assertThat(result.exitCode()).as("%s: %s", variable, result).isZero();
-            }
-            assertThat(proxy.requests()).hasSize(2).allSatisfy(request -> {
+            assertThat(results)
+                    .allSatisfy(result ->
+                            assertThat(result.exitCode()).as("%s", result).isZero());
+            assertThat(proxy.requests()).hasSize(3).allSatisfy(request -> {
                 assertThat(request.method()).isEqualTo("CONNECT");
                 assertThat(request.target()).isEqualTo("127.0.0.1:" + server.port());
                 assertThat(request.outcome()).isEqualTo(Outcome.TUNNELLED);
             });
-            assertThat(server.requests()).hasSize(2);
+            assertThat(server.requests()).hasSize(3);
         }
+    }
+
+    private static String[] append(String[] args, String... extra) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(extra));
+        return all.toArray(String[]::new);
     }
 
     @Test
