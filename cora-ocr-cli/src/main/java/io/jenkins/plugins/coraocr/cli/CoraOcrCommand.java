@@ -1,8 +1,8 @@
 package io.jenkins.plugins.coraocr.cli;
 
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -17,11 +17,16 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Gates builds on Genpact Cora SeQuence OCR workflows (the GetStatus SOAP operation).",
-        footerHeading = "%nEnvironment:%n",
+        footerHeading = HelpText.ENVIRONMENT_HEADING,
         footer = {
-            "  CORA_OCR_URL       the server, when --url is not given",
-            "  CORA_OCR_USER      the user, when --user is not given",
-            "  CORA_OCR_PASSWORD  the password, without --password-env or --password-file",
+            HelpText.URL,
+            HelpText.AUTH,
+            HelpText.USER,
+            HelpText.PASSWORD,
+            HelpText.CA_FILE,
+            HelpText.PROXY_PASSWORD,
+            "  https_proxy, HTTPS_PROXY, http_proxy, no_proxy, NO_PROXY: the proxy, as curl",
+            "                           reads them (see 'cora-ocr help wait')",
             "%nExit codes: see 'cora-ocr help wait' and 'cora-ocr help status'."
         })
 public final class CoraOcrCommand implements Callable<Integer> {
@@ -32,19 +37,21 @@ public final class CoraOcrCommand implements Callable<Integer> {
 
     public static void main(String[] args) {
         ConsoleLogging.quietUnlessConfigured();
-        System.exit(execute(args, System.out, System.err, System.getenv()));
+        Map<String, String> properties = new HashMap<>();
+        System.getProperties().forEach((name, value) -> properties.put(String.valueOf(name), String.valueOf(value)));
+        CommandContext context =
+                new CommandContext(System.out, System.err, System.getenv(), properties, new JvmStopSignals());
+        System.exit(execute(args, context));
     }
 
     /**
      * Runs one command line to its end.
      *
-     * @param env the environment to read CORA_OCR_* and {@code --password-env} variables from
      * @return the exit code
      */
-    static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        CommandContext context = new CommandContext(out, err, env);
-        PrintWriter outWriter = new PrintWriter(out, true, Charset.defaultCharset());
-        PrintWriter errWriter = new PrintWriter(err, true, Charset.defaultCharset());
+    static int execute(String[] args, CommandContext context) {
+        PrintWriter outWriter = new PrintWriter(context.out(), true, Charset.defaultCharset());
+        PrintWriter errWriter = new PrintWriter(context.err(), true, Charset.defaultCharset());
         CommandLine commandLine = new CommandLine(new CoraOcrCommand())
                 .addSubcommand(new StatusCommand(context))
                 .addSubcommand(new WaitCommand(context))
@@ -55,7 +62,11 @@ public final class CoraOcrCommand implements Callable<Integer> {
                 .setErr(errWriter)
                 .setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler((failure, command, parseResult) -> {
-                    command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + failure);
+                    // A bug, not bad input: its message, without the class name Java puts in front.
+                    String message = failure.getMessage();
+                    command.getErr()
+                            .println(command.getCommandSpec().qualifiedName() + ": unexpected failure"
+                                    + (message == null || message.isBlank() ? "" : ": " + message));
                     return ExitCodes.ERROR;
                 });
         int exitCode = commandLine.execute(args);

@@ -52,7 +52,11 @@ final class DemoCommand implements Callable<Integer> {
                     WaitOptions.builder().pollInterval(POLL_INTERVAL).build();
             try (CoraOcrClient client =
                     CoraOcrClient.builder(endpoint.toString()).build()) {
-                return new WaitRun(context, false).run(client, workflowId, options);
+                return new GateRun(context, false)
+                        .run(
+                                new ConnectionOptions.Connection(client, false, CliSettingNames.REMEDIES),
+                                workflowId,
+                                options);
             }
         }
     }

@@ -10,6 +10,7 @@ final class ExitCodes {
     static final int TIMED_OUT = 3;
     static final int UNSTABLE = 4;
     static final int ERROR = 5;
+    // SIGINT and SIGTERM end a wait with 128 + the signal's number, as a shell reports them: see StopSignals.
 
     private ExitCodes() {}
 

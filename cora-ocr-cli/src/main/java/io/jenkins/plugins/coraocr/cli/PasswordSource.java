@@ -1,9 +1,5 @@
 package io.jenkins.plugins.coraocr.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +12,8 @@ import java.util.regex.Pattern;
 final class PasswordSource {
     static final String PASSWORD_VARIABLE = "CORA_OCR_PASSWORD";
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
+    /** A password is one line; anything bigger is the wrong file. */
+    static final int MAX_FILE_BYTES = 64 * 1024;
 
     private PasswordSource() {}
 
@@ -60,14 +58,9 @@ final class PasswordSource {
 
     /** The first line, without its line end: files written by {@code echo} or editors end with one. */
     private static String fromFile(Path file) {
-        String line;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            line = reader.readLine();
-        } catch (IOException e) {
-            throw new IllegalArgumentException(
-                    "--password-file: cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
-        }
-        if (line == null || line.isEmpty()) {
+        String text = SmallFile.read("--password-file", file, MAX_FILE_BYTES);
+        String line = text.lines().findFirst().orElse("");
+        if (line.isEmpty()) {
             throw new IllegalArgumentException("--password-file: the first line of " + file + " is empty");
         }
         return line;

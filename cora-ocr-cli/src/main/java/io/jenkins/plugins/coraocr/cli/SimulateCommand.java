@@ -30,9 +30,13 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** A scenario scripts a few workflows; a file this big is the wrong file. */
+    static final int MAX_SCENARIO_BYTES = 1024 * 1024;
+
     @Option(
             names = "--port",
             paramLabel = "N",
+            converter = WholeNumberConverter.Port.class,
             defaultValue = "" + DEFAULT_PORT,
             description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     private int port;
@@ -71,10 +75,17 @@ final class SimulateCommand implements Callable<Integer> {
 
     /** @throws ParameterException naming the file, the place in it and the problem */
     private Scenario scenario() {
+        if (scenarioFile == null) {
+            return Scenario.EMPTY;
+        }
         try {
-            return scenarioFile == null ? Scenario.EMPTY : Scenario.fromJson(scenarioFile);
+            // Checked here so that a missing file, a directory or a device is named in plain words.
+            SmallFile.check("--scenario", scenarioFile, MAX_SCENARIO_BYTES);
+            return Scenario.fromJson(scenarioFile);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--scenario: " + e.getMessage());
+            String message = e.getMessage();
+            throw new ParameterException(
+                    spec.commandLine(), message.startsWith("--scenario") ? message : "--scenario: " + message);
         }
     }
 

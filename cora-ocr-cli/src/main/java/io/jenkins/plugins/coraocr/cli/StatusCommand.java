@@ -1,8 +1,8 @@
 package io.jenkins.plugins.coraocr.cli;
 
-import io.jenkins.plugins.coraocr.client.CoraOcrClient;
 import io.jenkins.plugins.coraocr.client.CoraOcrException;
 import io.jenkins.plugins.coraocr.client.WorkflowStatus;
+import io.jenkins.plugins.coraocr.client.gate.Remedies;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,7 +19,21 @@ import picocli.CommandLine.Option;
         footer = {
             "  0  a status was read, whatever it is",
             "  2  bad usage or input (nothing was sent)",
-            "  5  no status could be read"
+            "  5  no status could be read",
+            HelpText.ENVIRONMENT,
+            HelpText.URL,
+            HelpText.AUTH,
+            HelpText.USER,
+            HelpText.PASSWORD,
+            HelpText.CA_FILE,
+            HelpText.PROXY_PASSWORD,
+            HelpText.PROXY_1,
+            HelpText.PROXY_2,
+            HelpText.PROXY_3,
+            HelpText.PROXY_4,
+            HelpText.PROXY_5,
+            HelpText.PROXY_6,
+            HelpText.PROXY_7
         })
 final class StatusCommand implements Callable<Integer> {
     private final CommandContext context;
@@ -44,26 +58,36 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (CoraOcrClient client = connection.createClient(context.env())) {
+        ConnectionOptions.Connection server = connection.connect(context);
+        try {
             WorkflowStatus status;
             try {
-                status = client.getStatus(workflowId);
+                status = server.client().getStatus(workflowId);
             } catch (CoraOcrException e) {
-                context.err().println("cora-ocr status: " + e.getMessage());
-                if (json) {
-                    Map<String, Object> object = toMap(null);
-                    object.put("error", e.getMessage());
-                    JsonOutput.print(context.out(), object);
-                }
-                return ExitCodes.ERROR;
+                return noStatus(e, server.remedies());
             }
             if (json) {
                 JsonOutput.print(context.out(), toMap(status));
             } else {
-                context.out().println("OCR workflow " + workflowId + ": " + status);
+                context.out().println("OCR workflow " + workflowId + ": " + status.describe());
             }
             return ExitCodes.PASSED;
+        } finally {
+            server.client().close();
         }
+    }
+
+    /** The client's reason, and what to change as the wait's ERROR line says it. */
+    private int noStatus(CoraOcrException e, Remedies remedies) {
+        String why = e.getMessage()
+                + remedies.forKind(e.kind()).map(remedy -> " To fix: " + remedy).orElse("");
+        context.err().println("cora-ocr status: " + why);
+        if (json) {
+            Map<String, Object> object = toMap(null);
+            object.put("error", why);
+            JsonOutput.print(context.out(), object);
+        }
+        return ExitCodes.ERROR;
     }
 
     private Map<String, Object> toMap(WorkflowStatus status) {

@@ -1,27 +1,17 @@
 package io.jenkins.plugins.coraocr.cli;
 
+import io.jenkins.plugins.coraocr.client.gate.ArgumentException;
+import io.jenkins.plugins.coraocr.client.gate.Arguments;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
-/** A MasterWorkflowInstanceId: a positive 64-bit integer, checked before any request is sent. */
+/** A MasterWorkflowInstanceId, checked by the gate's own rule before any request is sent. */
 final class WorkflowIdConverter implements ITypeConverter<Long> {
     @Override
     public Long convert(String text) {
-        long id;
         try {
-            id = Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw invalid(text);
+            return Arguments.workflowId("--workflow-id", text);
+        } catch (ArgumentException e) {
+            throw PlainArgument.invalid(e);
         }
-        if (id <= 0) {
-            throw invalid(text);
-        }
-        return id;
-    }
-
-    private static TypeConversionException invalid(String text) {
-        // picocli puts "Invalid value for option '--workflow-id':" in front.
-        return new TypeConversionException(
-                "'" + text + "' is not a workflow id: it must be a whole number from 1 to " + Long.MAX_VALUE);
     }
 }

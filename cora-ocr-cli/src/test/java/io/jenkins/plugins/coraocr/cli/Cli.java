@@ -23,6 +23,10 @@ final class Cli {
     static final String PASSWORD = "Pa55w0rd-s3cret";
     static final String BASIC_TOKEN =
             Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    static final String PROXY_USER = "proxy-bot";
+    static final String PROXY_PASSWORD = "Pr0xy-s3cret";
+    static final String PROXY_TOKEN =
+            Base64.getEncoder().encodeToString((PROXY_USER + ":" + PROXY_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,12 +37,20 @@ final class Cli {
     }
 
     static Result run(Map<String, String> env, String... args) {
+        return run(env, Map.of(), StopSignals.NONE, args);
+    }
+
+    /**
+     * @param properties the JVM properties the command reads (the test JVM's own stay untouched)
+     * @param signals what stops a wait, in place of the process's own SIGINT and SIGTERM
+     */
+    static Result run(Map<String, String> env, Map<String, String> properties, StopSignals signals, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exitCode;
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            exitCode = CoraOcrCommand.execute(args, outStream, errStream, env);
+            exitCode = CoraOcrCommand.execute(args, new CommandContext(outStream, errStream, env, properties, signals));
         }
         Result result =
                 new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -46,10 +58,16 @@ final class Cli {
         return result;
     }
 
-    /** The password, and its Basic encoding, must never be printed, whatever happened. */
+    /** The passwords, and their Basic encodings, must never be printed, whatever happened, not even in part. */
     static void assertNoSecrets(String... outputs) {
         for (String output : outputs) {
-            assertThat(output).doesNotContain(PASSWORD).doesNotContain(BASIC_TOKEN);
+            for (String secret : List.of(PASSWORD, BASIC_TOKEN, PROXY_PASSWORD, PROXY_TOKEN)) {
+                assertThat(output).doesNotContain(secret);
+                // Half of it is enough to guess the rest.
+                assertThat(output)
+                        .doesNotContain(secret.substring(0, secret.length() / 2))
+                        .doesNotContain(secret.substring(secret.length() / 2));
+            }
         }
     }
 

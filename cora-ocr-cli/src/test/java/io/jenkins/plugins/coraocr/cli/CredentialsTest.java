@@ -176,7 +176,12 @@ class CredentialsTest {
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(5);
         assertThat(result.json().get("result").asText()).isEqualTo("ERROR");
-        assertThat(result.err()).contains("401");
+        assertThat(result.errLines())
+                .last()
+                .satisfies(line -> assertThat(line)
+                        .contains("HTTP 401 Unauthorized: the server rejected the user name or password")
+                        .endsWith("To fix: Check the user name and password (--user and --password-env/--password-file"
+                                + " or CORA_OCR_PASSWORD)."));
         assertThat(simulator.requests()).hasSize(1);
         String wrongToken =
                 Base64.getEncoder().encodeToString((Cli.USER + ":" + wrong).getBytes(StandardCharsets.UTF_8));
@@ -188,7 +193,30 @@ class CredentialsTest {
         Cli.Result result = Cli.run("status", "--url", url, "--workflow-id", "42");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(5);
-        assertThat(result.err()).contains("401");
+        assertThat(result.err())
+                .contains("401")
+                .contains("To fix: Give the user name and password (--user and --password-env/--password-file or"
+                        + " CORA_OCR_PASSWORD).");
+    }
+
+    @Test
+    void aPasswordOverPlainHttpIsWarnedAboutOnStderr() {
+        Cli.Result result = Cli.run(
+                Map.of("CORA_OCR_PASSWORD", Cli.PASSWORD),
+                "wait",
+                "--url",
+                url,
+                "--workflow-id",
+                "42",
+                "--user",
+                Cli.USER,
+                "--poll-interval",
+                "100ms");
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(0);
+        assertThat(result.errLines())
+                .containsExactly("WARNING: the password for " + url
+                        + " travels unencrypted over plain http; use https if the server offers it.");
     }
 
     private static void assertReadWithTheRightCredentials(Cli.Result result) {

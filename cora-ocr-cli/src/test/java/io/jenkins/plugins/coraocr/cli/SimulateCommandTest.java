@@ -1,6 +1,7 @@
 package io.jenkins.plugins.coraocr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -39,9 +41,10 @@ class SimulateCommandTest {
                     "--password-env",
                     "SIM_PASSWORD"
                 },
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                env)));
+                new CommandContext(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        env))));
         simulate.start();
         String url = awaitUrl(out);
 
@@ -98,22 +101,19 @@ class SimulateCommandTest {
     }
 
     @Test
-    void portOutOfRangeExits2() {
+    void portOutOfRangeExits2NamingTheOption() {
         Cli.Result result = Cli.run("simulate", "--port", "70000");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(2);
-        assertThat(result.err()).contains("not a TCP port: 70000");
+        assertThat(result.err()).contains("Invalid value for option '--port': must be from 0 to 65535, got '70000'");
     }
 
-    private static String awaitUrl(ByteArrayOutputStream out) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            Matcher matcher = LISTENING.matcher(out.toString(StandardCharsets.UTF_8));
-            if (matcher.find()) {
-                return matcher.group(1);
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("simulate printed no URL: " + out.toString(StandardCharsets.UTF_8));
+    /** The URL, once the whole announcement is out: its last line says how to stop the simulator. */
+    private static String awaitUrl(ByteArrayOutputStream out) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> out.toString(StandardCharsets.UTF_8).contains("Stop it with Ctrl-C."));
+        Matcher matcher = LISTENING.matcher(out.toString(StandardCharsets.UTF_8));
+        assertThat(matcher.find()).as("simulate printed its URL: %s", out).isTrue();
+        return matcher.group(1);
     }
 }

@@ -100,6 +100,20 @@ class StatusCommandTest {
     }
 
     @Test
+    void aWrongPathSaysWhatToChange() {
+        Cli.Result result = Cli.run(
+                "status", "--url", "http://127.0.0.1:" + simulator.port() + "/nothing.asmx", "--workflow-id", "42");
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(5);
+        assertThat(result.errLines())
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("cora-ocr status: GetStatus for OCR workflow 42 at http://127.0.0.1:")
+                        .contains("HTTP 404")
+                        .endsWith("To fix: Check the URL (--url)."));
+    }
+
+    @Test
     void nothingListeningExits5() {
         Cli.Result result =
                 Cli.run("status", "--url", "http://127.0.0.1:1/", "--workflow-id", "42", "--connect-timeout", "2s");

@@ -3,6 +3,7 @@ package io.jenkins.plugins.coraocr.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.coraocr.client.wait.Durations;
 import io.jenkins.plugins.coraocr.simulator.CoraOcrSimulator;
 import io.jenkins.plugins.coraocr.simulator.WorkflowScript;
 import java.util.ArrayList;
@@ -53,19 +54,23 @@ class WaitCommandTest {
         assertThat(result.exitCode()).as("%s", result).isEqualTo(0);
         List<String> lines = result.outLines();
         assertThat(lines.get(0))
-                .startsWith("Waiting for OCR workflow 100 on " + url + ": polling every 100ms, deadline ")
+                .startsWith("Waiting for OCR workflow 100 on " + url
+                        + ": SOAP 1.1, basic authentication, polling every 100ms, deadline ")
                 .endsWith("(20s)");
         assertThat(lines).anyMatch(line -> line.matches("\\[\\+[0-9.]+m?s] status Queued \\(NoError\\)"));
         assertThat(lines)
                 .anyMatch(line -> line.matches(
                         "\\[\\+[0-9.]+m?s] status ProcessingInput \\(NoError\\), ExternalContext \"invoice-42\""));
-        assertThat(lines)
-                .anyMatch(line -> line.startsWith("poll failed (attempt 1), retrying in ") && line.contains("503"));
         assertThat(lines).filteredOn(line -> line.contains("status Queued")).hasSize(1);
         assertThat(lines.get(lines.size() - 1))
                 .startsWith("OCR workflow 100 PASSED: it completed without error."
                         + " Last status: Completed (NoError), ExternalContext \"invoice-42\". 5 polls in ");
-        assertThat(result.err()).isEmpty();
+        // Retries are problems, not progress: stderr, as the README says.
+        assertThat(result.errLines())
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("poll failed (1 in a row), retrying in ")
+                        .contains("503"));
     }
 
     @Test
@@ -131,8 +136,10 @@ class WaitCommandTest {
         Cli.Result result = waitFor(105, WorkflowScript.builder().httpError(503).build(), "--max-errors", "2");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(5);
-        assertThat(result.out()).contains("poll failed (attempt 1)").doesNotContain("ERROR:");
-        assertThat(result.err()).contains("OCR workflow 105 ERROR: gave up after 2 consecutive failed polls");
+        assertThat(result.out()).doesNotContain("poll failed").doesNotContain("ERROR:");
+        assertThat(result.err())
+                .contains("poll failed (1 in a row)")
+                .contains("OCR workflow 105 ERROR: gave up after 2 consecutive failed polls");
     }
 
     @Test
@@ -147,7 +154,11 @@ class WaitCommandTest {
                 "100ms");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(5);
-        assertThat(result.err()).contains("ERROR: could not read the status");
+        assertThat(result.errLines())
+                .last()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("OCR workflow 106 ERROR: could not read the status: HTTP 404")
+                        .endsWith("To fix: Check the URL (--url)."));
     }
 
     @Test
@@ -170,6 +181,18 @@ class WaitCommandTest {
         assertThat(json.get("polls").asInt()).isEqualTo(2);
         assertThat(json.get("elapsedMillis").asLong()).isPositive();
         assertThat(json.get("message").asText()).startsWith("OCR workflow 107 PASSED");
+        assertThat(json.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "workflowId",
+                        "server",
+                        "status",
+                        "errorCode",
+                        "externalContext",
+                        "result",
+                        "polls",
+                        "elapsedMillis",
+                        "message");
         assertThat(result.err()).contains("Waiting for OCR workflow 107", "status Queued", "OCR workflow 107 PASSED");
     }
 
@@ -199,13 +222,68 @@ class WaitCommandTest {
     }
 
     @Test
-    void soap12Works() {
+    void soap12WorksAndTheStartLineSaysSo() {
         Cli.Result result =
                 waitFor(110, WorkflowScript.builder().status("Completed").build(), "--soap", "1.2");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(0);
+        assertThat(result.outLines().get(0)).contains(": SOAP 1.2, basic authentication, polling every 100ms");
         assertThat(simulator.requests())
                 .anyMatch(request ->
                         String.valueOf(request.header("Content-Type")).startsWith("application/soap+xml"));
+    }
+
+    @Test
+    void anUnrecognisedStatusIsRetriedAndEndsErrorAfterMaxErrors() {
+        Cli.Result result =
+                waitFor(111, WorkflowScript.builder().status("Paused").build(), "--max-errors", "2", "--json");
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(5);
+        assertThat(result.err()).contains("poll failed (1 in a row)", "the unrecognised Status 'Paused'");
+        JsonNode json = result.json();
+        assertThat(json.get("result").asText()).isEqualTo("ERROR");
+        assertThat(json.get("status").asText()).isEqualTo("Paused");
+        // The server answered both polls, so both count, though neither was a status the gate can use.
+        assertThat(json.get("polls").asInt()).isEqualTo(2);
+        assertThat(json.get("message").asText()).contains("gave up after 2 consecutive failed polls");
+    }
+
+    @Test
+    void pollsCountsOnlyAnsweredPolls() {
+        Cli.Result result = waitFor(
+                112,
+                WorkflowScript.builder()
+                        .httpError(503)
+                        .times(2)
+                        .status("Completed")
+                        .build(),
+                "--json");
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(0);
+        assertThat(simulator.requests().stream()
+                        .filter(request -> request.bodyText().contains(">112</")))
+                .hasSize(3);
+        assertThat(result.json().get("polls").asInt()).isEqualTo(1);
+        assertThat(result.json().get("message").asText()).contains(". 1 poll in ");
+    }
+
+    @Test
+    void elapsedMillisIsTheTimeTheMessageNames() {
+        Cli.Result result = waitFor(
+                113,
+                WorkflowScript.builder()
+                        .status("Queued")
+                        .forDuration(java.time.Duration.ofMillis(1500))
+                        .status("Completed")
+                        .build(),
+                "--json");
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(0);
+        JsonNode json = result.json();
+        String shown = json.get("message").asText().replaceFirst(".* polls? in (\\S+)\\.$", "$1");
+        assertThat(shown)
+                .isEqualTo(Durations.format(
+                        java.time.Duration.ofMillis(json.get("elapsedMillis").asLong())));
+        assertThat(json.get("elapsedMillis").asLong()).isGreaterThanOrEqualTo(1500);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Reads a scenario file. Jackson's tree keeps no positions, so a first streaming pass remembers where each
@@ -30,8 +32,10 @@ final class ScenarioJson {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            // Locations would otherwise carry the whole file into messages that already name it.
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
+    private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]");
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
     private static final List<String> TOP_FIELDS = List.of("workflows", "fileBatch");
@@ -92,32 +96,52 @@ final class ScenarioJson {
     }
 
     private JsonNode parseTree(String text) {
-        JsonPointer last = JsonPointer.empty();
         try (JsonParser parser = FACTORY.createParser(text)) {
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                if (!token.isStructEnd()) {
-                    last = parser.getParsingContext().pathAsPointer();
-                    locations.putIfAbsent(last.toString(), parser.currentTokenLocation());
-                }
-            }
+            rememberLocations(parser);
             JsonNode root = MAPPER.readTree(text);
             if (root == null || root.isMissingNode()) {
                 throw new ScenarioException(file, "", 0, 0, "is empty (expected a JSON object)", null);
             }
             return root;
+        } catch (IOException e) {
+            throw new ScenarioException(file, "", 0, 0, "cannot be parsed: " + e, e);
+        }
+    }
+
+    /** The streaming pass: where each value starts, and the first syntax error, which the tree would also hit. */
+    private void rememberLocations(JsonParser parser) throws IOException {
+        try {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (!token.isStructEnd()) {
+                    locations.putIfAbsent(
+                            parser.getParsingContext().pathAsPointer().toString(), parser.currentTokenLocation());
+                }
+            }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new ScenarioException(
                     file,
-                    last.toString(),
+                    containerOf(parser.getParsingContext()),
                     at == null ? 0 : at.getLineNr(),
                     at == null ? 0 : at.getColumnNr(),
-                    "invalid JSON: " + e.getOriginalMessage(),
+                    "invalid JSON: " + withoutSource(e.getOriginalMessage()),
                     e);
-        } catch (IOException e) {
-            throw new ScenarioException(file, "", 0, 0, "cannot be parsed: " + e, e);
         }
+    }
+
+    /**
+     * The object or array the syntax error is in. The context's own path would end with the last field
+     * name read, which after {@code "status": "Queued",} names a value that is fine.
+     */
+    private static String containerOf(JsonStreamContext context) {
+        JsonStreamContext parent = context == null ? null : context.getParent();
+        return parent == null ? "" : parent.pathAsPointer().toString();
+    }
+
+    /** Jackson names positions as {@code [Source: ...; line: 1, column: 1]}; the file is named already. */
+    private static String withoutSource(String message) {
+        return SOURCE.matcher(message).replaceAll("line $1, column $2");
     }
 
     private void readWorkflows(JsonNode workflows, JsonPointer at, Scenario.Builder scenario) {

@@ -107,13 +107,40 @@ class ScenarioJsonTest {
     }
 
     @Test
-    void invalidJsonNamesThePlaceItBroke() throws IOException {
+    void invalidJsonNamesTheObjectLineAndColumnWhereItBroke() throws IOException {
         Path file = write("{\"workflows\": {\"42\": [{\"status\": \"Queued\",}]}}");
 
         assertThatThrownBy(() -> Scenario.fromJson(file)).isInstanceOfSatisfying(ScenarioException.class, e -> {
-            assertThat(e.getMessage()).startsWith(file + ": at /workflows/42/0/status (line 1, column ");
-            assertThat(e.problem()).startsWith("invalid JSON: ");
+            // The error is in the step object, not in its status "Queued", the last value read before it.
+            assertThat(e.pointer()).isEqualTo("/workflows/42/0");
+            assertThat(e.line()).isEqualTo(1);
+            assertThat(e.column()).isEqualTo(43);
+            assertThat(e.getMessage())
+                    .isEqualTo(file + ": at /workflows/42/0 (line 1, column 43): invalid JSON: Unexpected character"
+                            + " ('}' (code 125)): was expecting double-quote to start field name");
         });
+    }
+
+    @Test
+    void invalidJsonOnALaterLineNamesThatLine() throws IOException {
+        Path file = write(
+                "{\n  \"workflows\": {\n    \"42\": [\n      {\"status\": \"Queued\" \"polls\": 2}\n    ]\n  }\n}\n");
+
+        assertThatThrownBy(() -> Scenario.fromJson(file))
+                .hasMessageStartingWith(file + ": at /workflows/42/0 (line 4, column 27): invalid JSON: ")
+                .hasMessageContaining("comma");
+    }
+
+    @Test
+    void anUnclosedObjectNamesWhereItStartsWithoutRepeatingTheFile() throws IOException {
+        String json = "{\"workflows\": {\"42\": [{\"status\": \"Queued\"}]}";
+        Path file = write(json);
+
+        assertThatThrownBy(() -> Scenario.fromJson(file))
+                .hasMessage(file + ": at the top level (line 1, column 45): invalid JSON: Unexpected end-of-input:"
+                        + " expected close marker for Object (start marker at line 1, column 1)")
+                .message()
+                .doesNotContain("Source", json);
     }
 
     @Test
