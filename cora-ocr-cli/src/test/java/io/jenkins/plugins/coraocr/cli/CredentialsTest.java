@@ -94,6 +94,7 @@ class CredentialsTest {
                 "100ms");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(0);
+        assertThat(result.outLines().get(0)).contains(": SOAP 1.1, basic authentication, polling every 100ms");
     }
 
     @Test

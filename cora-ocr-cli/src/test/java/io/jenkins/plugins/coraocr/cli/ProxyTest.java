@@ -154,11 +154,12 @@ class ProxyTest {
             Cli.Result result = Cli.run(waitOnSimulator("--proxy", guarded.url()));
 
             assertThat(result.exitCode()).as("%s", result).isEqualTo(5);
-            // To a plain http request the 407 comes as the answer itself, which does not say which proxy sent it.
+            // To a plain http request the 407 comes as the answer itself; only a proxy sends one.
             assertThat(result.errLines())
                     .last()
                     .satisfies(line -> assertThat(line)
-                            .contains("HTTP 407 Proxy Authentication Required")
+                            .contains("HTTP 407 from the proxy 127.0.0.1:" + guarded.port()
+                                    + ": it wants a user name and password")
                             .endsWith("To fix: Check the proxy's user name and password (--proxy http://user@127.0.0.1:"
                                     + guarded.port() + " and CORA_OCR_PROXY_PASSWORD)."));
             assertThat(guarded.requests()).hasSize(1);
@@ -222,6 +223,30 @@ class ProxyTest {
                     .doesNotContain(wrong)
                     .doesNotContain(java.util.Base64.getEncoder()
                             .encodeToString((Cli.PROXY_USER + ":" + wrong).getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Test
+    void aRejectedProxyPasswordOverPlainHttpSaysSoOnce() {
+        String wrong = "not-the-" + Cli.PROXY_PASSWORD;
+        try (ForwardingProxy guarded = ForwardingProxy.builder()
+                .basicAuth(Cli.PROXY_USER, Cli.PROXY_PASSWORD)
+                .start()) {
+            Cli.Result result = Cli.run(
+                    Map.of("CORA_OCR_PROXY_PASSWORD", wrong),
+                    waitOnSimulator("--proxy", "http://" + Cli.PROXY_USER + "@127.0.0.1:" + guarded.port()));
+
+            assertThat(result.exitCode()).as("%s", result).isEqualTo(5);
+            assertThat(result.err())
+                    .contains("HTTP 407 from the proxy 127.0.0.1:" + guarded.port()
+                            + ": it rejected the proxy user name or password");
+            assertThat(result.out() + result.err()).doesNotContain(wrong);
+            // The proxy's challenge, then one logon with the wrong password, never a second.
+            assertThat(guarded.requests()).hasSize(2);
+            assertThat(guarded.requests())
+                    .filteredOn(request -> request.proxyAuthorization() != null)
+                    .hasSize(1);
+            assertThat(simulator.requests()).isEmpty();
         }
     }
 

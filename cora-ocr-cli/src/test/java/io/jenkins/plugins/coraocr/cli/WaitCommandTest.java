@@ -55,7 +55,7 @@ class WaitCommandTest {
         List<String> lines = result.outLines();
         assertThat(lines.get(0))
                 .startsWith("Waiting for OCR workflow 100 on " + url
-                        + ": SOAP 1.1, basic authentication, polling every 100ms, deadline ")
+                        + ": SOAP 1.1, no credentials, polling every 100ms, deadline ")
                 .endsWith("(20s)");
         assertThat(lines).anyMatch(line -> line.matches("\\[\\+[0-9.]+m?s] status Queued \\(NoError\\)"));
         assertThat(lines)
@@ -227,7 +227,7 @@ class WaitCommandTest {
                 waitFor(110, WorkflowScript.builder().status("Completed").build(), "--soap", "1.2");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(0);
-        assertThat(result.outLines().get(0)).contains(": SOAP 1.2, basic authentication, polling every 100ms");
+        assertThat(result.outLines().get(0)).contains(": SOAP 1.2, no credentials, polling every 100ms");
         assertThat(simulator.requests())
                 .anyMatch(request ->
                         String.valueOf(request.header("Content-Type")).startsWith("application/soap+xml"));

@@ -106,6 +106,11 @@ public final class CoraOcrClient implements AutoCloseable {
         return settings.authentication();
     }
 
+    /** Whether calls carry a user name and password (Basic or NTLM), or go without any. */
+    public boolean sendsCredentials() {
+        return settings.hasCredentials();
+    }
+
     /** The proxy calls go through, if any applies to this server. */
     public java.util.Optional<ProxySettings> proxy() {
         return java.util.Optional.ofNullable(settings.effectiveProxy());

@@ -104,7 +104,8 @@ public final class GateConsole {
     }
 
     private static String connection(CoraOcrClient client) {
-        return client.soapVersion() + ", " + client.authentication().label() + " authentication"
+        return client.soapVersion() + ", "
+                + (client.sendsCredentials() ? client.authentication().label() + " authentication" : "no credentials")
                 + client.proxy()
                         .map(proxy -> ", through the proxy " + proxy.address())
                         .orElse("");
