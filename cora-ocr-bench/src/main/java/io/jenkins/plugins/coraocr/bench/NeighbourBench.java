@@ -121,7 +121,7 @@ final class NeighbourBench {
                     .build();
             List<CompletableFuture<WaitOutcome>> trickling = new ArrayList<>(m);
             try {
-                warmUp(healthyClient, pool, n);
+                WarmUp.calls(healthyClient, pool, n + 1, config.warmupCalls(), out, "to the healthy server");
                 responder.reset(config.pollsPerWait());
                 OcrWaiter healthyWaiter = new OcrWaiter(
                         healthyClient,
@@ -275,27 +275,6 @@ final class NeighbourBench {
                 tricklingClient.close();
             }
         }
-    }
-
-    /** Warm the healthy client's connections through the pool, on ids the responder answers NotFound. */
-    private void warmUp(CoraOcrClient client, ThreadPoolExecutor pool, int n) throws Exception {
-        long start = System.nanoTime();
-        List<Future<?>> calls = new ArrayList<>();
-        for (int i = 0; i < config.warmupCalls(); i++) {
-            long id = n + 1 + (i % 1000);
-            calls.add(pool.submit(() -> {
-                client.getStatus(id);
-                return null;
-            }));
-        }
-        for (Future<?> call : calls) {
-            call.get(60, TimeUnit.SECONDS);
-        }
-        out.printf(
-                Locale.ROOT,
-                "warm-up: %d getStatus calls to the healthy server in %d ms%n",
-                config.warmupCalls(),
-                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Samples, on the bench's own thread, how many places the trickling server holds and how busy the pool is. */

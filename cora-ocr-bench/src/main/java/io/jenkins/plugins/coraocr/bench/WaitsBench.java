@@ -128,7 +128,7 @@ final class WaitsBench {
             CoraOcrClient client =
                     CoraOcrClient.builder(responder.endpoint().toString()).build();
             try {
-                warmUp(client, pool, n);
+                WarmUp.calls(client, pool, n + 1, config.warmupCalls(), out, "through the pool");
                 responder.reset(config.pollsPerWait());
 
                 OcrWaiter waiter = new OcrWaiter(client, scheduler, pool);
@@ -328,27 +328,6 @@ final class WaitsBench {
                 client.close();
             }
         }
-    }
-
-    /** Warm the client (JIT, connections) through the pool, on ids the responder answers NotFound. */
-    private void warmUp(CoraOcrClient client, InstrumentedExecutors.TimedPool pool, int n) throws Exception {
-        long start = System.nanoTime();
-        List<Future<?>> calls = new ArrayList<>();
-        for (int i = 0; i < config.warmupCalls(); i++) {
-            long id = n + 1 + (i % 1000);
-            calls.add(pool.submit(() -> {
-                client.getStatus(id);
-                return null;
-            }));
-        }
-        for (Future<?> call : calls) {
-            call.get(60, TimeUnit.SECONDS);
-        }
-        out.printf(
-                Locale.ROOT,
-                "warm-up: %d getStatus calls through the pool in %d ms%n",
-                config.warmupCalls(),
-                (System.nanoTime() - start) / 1_000_000);
     }
 
     private void latenessRow(String name, Stats stats) {

@@ -11,7 +11,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -32,16 +31,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * page and headers naming {@value #NAME}, instead of forwarding. Any other target host than 127.0.0.1 or
  * localhost gets {@code 403} from the proxy itself, without a connection attempt or a name lookup.
  */
-public final class ForwardingProxy implements LoopbackServer {
+public final class ForwardingProxy extends RecordingServer<ForwardingProxy.ProxiedRequest> {
     /** In {@code Server} and {@code Via} of everything the proxy adds or answers itself, and in its pages. */
     public static final String NAME = "test-proxy";
 
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 
-    private final Acceptor acceptor;
     private final String expectedAuthorization;
     private final int ownStatus;
-    private final List<ProxiedRequest> requests = new ArrayList<>(); // guarded by acceptor
 
     /**
      * One request the proxy handled.
@@ -102,6 +99,7 @@ public final class ForwardingProxy implements LoopbackServer {
     }
 
     private ForwardingProxy(Builder builder) {
+        super("forwarding-proxy");
         expectedAuthorization = builder.user == null
                 ? null
                 : "Basic "
@@ -109,8 +107,7 @@ public final class ForwardingProxy implements LoopbackServer {
                                 .encodeToString(
                                         (builder.user + ":" + builder.password).getBytes(StandardCharsets.UTF_8));
         ownStatus = builder.ownStatus;
-        acceptor = Acceptor.open("forwarding-proxy", this::serve);
-        acceptor.start();
+        listen();
     }
 
     /** A proxy without authentication that forwards everything to 127.0.0.1. */
@@ -120,38 +117,6 @@ public final class ForwardingProxy implements LoopbackServer {
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public int port() {
-        return acceptor.port();
-    }
-
-    @Override
-    public String url() {
-        return "http://127.0.0.1:" + port();
-    }
-
-    public List<ProxiedRequest> requests() {
-        return acceptor.read(() -> List.copyOf(requests));
-    }
-
-    public List<ProxiedRequest> awaitRequests(int count, Duration timeout) {
-        acceptor.await(timeout, () -> requests.size() >= count, () -> count + " request(s), got " + requests);
-        return requests();
-    }
-
-    public List<ConnectionRecord> connections() {
-        return acceptor.connections();
-    }
-
-    public List<ConnectionRecord> awaitConnections(int count, Duration timeout) {
-        return acceptor.awaitConnections(count, timeout);
-    }
-
-    @Override
-    public void close() {
-        acceptor.close();
     }
 
     /** The origin connection a client connection keeps while it asks the same origin. */
@@ -188,7 +153,8 @@ public final class ForwardingProxy implements LoopbackServer {
         }
     }
 
-    private void serve(Link link) throws IOException, InterruptedException {
+    @Override
+    void serve(Link link) throws IOException, InterruptedException {
         // A second thread reads the client, so that a client giving up is seen at once and its origin connection
         // closed, as a real proxy does, even while this thread waits for a slow origin.
         PipedInputStream fromClient = new PipedInputStream(64 * 1024);
@@ -428,6 +394,6 @@ public final class ForwardingProxy implements LoopbackServer {
                 authenticated,
                 request.header("Proxy-Authorization"),
                 outcome);
-        acceptor.update(() -> requests.add(entry));
+        record(entry);
     }
 }

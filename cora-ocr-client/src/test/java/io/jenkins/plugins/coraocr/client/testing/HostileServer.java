@@ -18,10 +18,8 @@ import java.util.Objects;
  *
  * <p>It records every connection (with who closed it) and every request it read.
  */
-public final class HostileServer implements LoopbackServer {
-    private final Acceptor acceptor;
+public final class HostileServer extends RecordingServer<RecordedRequest> {
     private final List<Behaviour> script;
-    private final List<RecordedRequest> requests = new ArrayList<>(); // guarded by acceptor
     private int nextBehaviour; // guarded by acceptor
 
     /** What the server does with one request slot. Made by the static methods of {@link HostileServer}. */
@@ -46,9 +44,9 @@ public final class HostileServer implements LoopbackServer {
     }
 
     private HostileServer(List<Behaviour> script) {
+        super("hostile-server");
         this.script = script;
-        this.acceptor = Acceptor.open("hostile-server", this::serve);
-        acceptor.start();
+        listen();
     }
 
     public static HostileServer start(Behaviour first, Behaviour... then) {
@@ -162,46 +160,13 @@ public final class HostileServer implements LoopbackServer {
         });
     }
 
-    @Override
-    public int port() {
-        return acceptor.port();
-    }
-
-    @Override
-    public String url() {
-        return "http://127.0.0.1:" + port();
-    }
-
-    /** Every request read so far, in the order they were read. */
-    public List<RecordedRequest> requests() {
-        return acceptor.read(() -> List.copyOf(requests));
-    }
-
-    public List<RecordedRequest> awaitRequests(int count, Duration timeout) {
-        acceptor.await(timeout, () -> requests.size() >= count, () -> count + " request(s), got " + requests);
-        return requests();
-    }
-
-    /** Every connection accepted so far, in the order they were accepted. */
-    public List<ConnectionRecord> connections() {
-        return acceptor.connections();
-    }
-
-    public List<ConnectionRecord> awaitConnections(int count, Duration timeout) {
-        return acceptor.awaitConnections(count, timeout);
-    }
-
     /** Waits until the client closed connection {@code id} (1 for the first) and returns its record. */
     public ConnectionRecord awaitClosedByClient(int id, Duration timeout) {
         return acceptor.awaitClosedByClient(id, timeout);
     }
 
     @Override
-    public void close() {
-        acceptor.close();
-    }
-
-    private void serve(Link link) throws IOException, InterruptedException {
+    void serve(Link link) throws IOException, InterruptedException {
         while (nextBehaviour().step.serve(this, link)) {
             if (!link.awaitRequestStart()) {
                 return;
@@ -215,7 +180,7 @@ public final class HostileServer implements LoopbackServer {
 
     private RecordedRequest read(Link link, boolean sendContinue) throws IOException {
         RecordedRequest request = HttpWire.readRequest(link.id(), link.in(), sendContinue ? link.out() : null);
-        acceptor.update(() -> requests.add(request));
+        record(request);
         return request;
     }
 

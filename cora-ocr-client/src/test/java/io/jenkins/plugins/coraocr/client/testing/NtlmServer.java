@@ -3,7 +3,6 @@ package io.jenkins.plugins.coraocr.client.testing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -25,10 +24,9 @@ import java.util.function.Function;
  * verified against that challenge; a rejected one gets {@code 401 WWW-Authenticate: NTLM} again, as on IIS, and
  * counts as a failed logon. {@code Basic} is accepted only when offered, for the same account.
  */
-public final class NtlmServer implements LoopbackServer {
+public final class NtlmServer extends RecordingServer<RecordedRequest> {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Acceptor acceptor;
     private final NtlmVerifier verifier;
     private final String user;
     private final String domain;
@@ -37,7 +35,6 @@ public final class NtlmServer implements LoopbackServer {
     private final Function<RecordedRequest, HttpAnswer> delegate;
     private final NtlmMessages.ServerNames names;
 
-    private final List<RecordedRequest> requests = new ArrayList<>(); // guarded by acceptor
     private final List<String> authorizations = new ArrayList<>(); // guarded by acceptor
     private final List<Logon> logons = new ArrayList<>(); // guarded by acceptor
     private int negotiateMessages; // guarded by acceptor
@@ -100,6 +97,7 @@ public final class NtlmServer implements LoopbackServer {
     }
 
     private NtlmServer(Builder builder) {
+        super("ntlm-server");
         user = builder.user;
         domain = builder.domain;
         password = builder.password;
@@ -109,8 +107,7 @@ public final class NtlmServer implements LoopbackServer {
         String netbiosDomain = domain.toUpperCase(Locale.ROOT);
         String dnsDomain = domain.toLowerCase(Locale.ROOT) + ".test";
         names = new NtlmMessages.ServerNames(netbiosDomain, "CORAOCR", dnsDomain, "coraocr." + dnsDomain);
-        acceptor = Acceptor.open("ntlm-server", this::serve);
-        acceptor.start();
+        listen();
     }
 
     /** A server for this account that offers {@code NTLM} and answers with {@link SoapAnswers#completed}. */
@@ -120,33 +117,6 @@ public final class NtlmServer implements LoopbackServer {
 
     public static Builder builder(String user, String domain, String password) {
         return new Builder(user, domain, password);
-    }
-
-    @Override
-    public int port() {
-        return acceptor.port();
-    }
-
-    @Override
-    public String url() {
-        return "http://127.0.0.1:" + port();
-    }
-
-    public List<RecordedRequest> requests() {
-        return acceptor.read(() -> List.copyOf(requests));
-    }
-
-    public List<RecordedRequest> awaitRequests(int count, Duration timeout) {
-        acceptor.await(timeout, () -> requests.size() >= count, () -> count + " request(s), got " + requests);
-        return requests();
-    }
-
-    public List<ConnectionRecord> connections() {
-        return acceptor.connections();
-    }
-
-    public List<ConnectionRecord> awaitConnections(int count, Duration timeout) {
-        return acceptor.awaitConnections(count, timeout);
     }
 
     /** Every {@code Authorization} header value received, in order, whatever its scheme. */
@@ -182,25 +152,18 @@ public final class NtlmServer implements LoopbackServer {
         return logons().stream().filter(l -> !l.accepted()).toList();
     }
 
-    @Override
-    public void close() {
-        acceptor.close();
-    }
-
     /** The logon state of one connection, kept on the thread that serves it. */
     private static final class Session {
         byte[] pendingChallenge;
         boolean loggedOn;
     }
 
-    private void serve(Link link) throws IOException {
+    @Override
+    void serve(Link link) throws IOException {
         Session session = new Session();
         while (true) {
             RecordedRequest request = HttpWire.readRequest(link.id(), link.in(), link.out());
-            acceptor.update(() -> {
-                requests.add(request);
-                authorizations.addAll(request.headers("Authorization"));
-            });
+            record(request, () -> authorizations.addAll(request.headers("Authorization")));
             link.write(answer(session, request).toBytes());
         }
     }

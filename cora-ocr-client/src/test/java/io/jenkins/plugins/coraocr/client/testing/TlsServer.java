@@ -1,6 +1,7 @@
 package io.jenkins.plugins.coraocr.client.testing;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,21 +15,22 @@ import javax.net.ssl.SSLSocket;
  * answer (by default {@link SoapAnswers#completed}), with keep-alive. It records requests and failed TLS handshakes,
  * so tests can tell "trusted through the extra CA" from "untrusted without it" and "wrong host name".
  */
-public final class TlsServer implements LoopbackServer {
-    private final Acceptor acceptor;
+public final class TlsServer extends RecordingServer<RecordedRequest> {
     private final Function<RecordedRequest, HttpAnswer> answer;
-    private final List<RecordedRequest> requests = new ArrayList<>(); // guarded by acceptor
     private final List<String> handshakeFailures = new ArrayList<>(); // guarded by acceptor
 
     private TlsServer(SSLContext context, Function<RecordedRequest, HttpAnswer> answer) {
+        super("tls-server", serverSocket(context));
         this.answer = Objects.requireNonNull(answer, "answer");
+        listen();
+    }
+
+    private static ServerSocket serverSocket(SSLContext context) {
         try {
-            acceptor =
-                    Acceptor.open("tls-server", context.getServerSocketFactory().createServerSocket(), this::serve);
+            return context.getServerSocketFactory().createServerSocket();
         } catch (IOException e) {
             throw new IllegalStateException("cannot open a TLS server socket", e);
         }
-        acceptor.start();
     }
 
     /** Presents {@code identity} and answers with {@link SoapAnswers#completed}. */
@@ -47,22 +49,8 @@ public final class TlsServer implements LoopbackServer {
     }
 
     @Override
-    public int port() {
-        return acceptor.port();
-    }
-
-    @Override
     public String url() {
         return "https://127.0.0.1:" + port();
-    }
-
-    public List<RecordedRequest> requests() {
-        return acceptor.read(() -> List.copyOf(requests));
-    }
-
-    public List<RecordedRequest> awaitRequests(int count, Duration timeout) {
-        acceptor.await(timeout, () -> requests.size() >= count, () -> count + " request(s), got " + requests);
-        return requests();
     }
 
     /**
@@ -81,20 +69,8 @@ public final class TlsServer implements LoopbackServer {
         return handshakeFailures();
     }
 
-    public List<ConnectionRecord> connections() {
-        return acceptor.connections();
-    }
-
-    public List<ConnectionRecord> awaitConnections(int count, Duration timeout) {
-        return acceptor.awaitConnections(count, timeout);
-    }
-
     @Override
-    public void close() {
-        acceptor.close();
-    }
-
-    private void serve(Link link) throws IOException {
+    void serve(Link link) throws IOException {
         try {
             ((SSLSocket) link.socket()).startHandshake();
         } catch (IOException e) {
@@ -108,7 +84,7 @@ public final class TlsServer implements LoopbackServer {
         }
         while (true) {
             RecordedRequest request = HttpWire.readRequest(link.id(), link.in(), link.out());
-            acceptor.update(() -> requests.add(request));
+            record(request);
             link.write(answer.apply(request).toBytes());
         }
     }
