@@ -131,9 +131,15 @@ public class CoraOcrServer implements Describable<CoraOcrServer> {
                 readTimeoutSeconds);
     }
 
-    /** Configurations saved before a field existed take its default. */
+    /**
+     * A field missing from the saved XML (saved before it existed, or written by hand) takes its default: XStream
+     * does not run the field initializers.
+     */
     protected Object readResolve() {
-        authentication = authentication == null ? Authentication.BASIC : authentication;
+        setAuthentication(authentication);
+        setSoapVersion(soapVersion);
+        connectTimeoutSeconds = ServerSettings.savedTimeout("connectTimeoutSeconds", connectTimeoutSeconds);
+        readTimeoutSeconds = ServerSettings.savedTimeout("readTimeoutSeconds", readTimeoutSeconds);
         return this;
     }
 

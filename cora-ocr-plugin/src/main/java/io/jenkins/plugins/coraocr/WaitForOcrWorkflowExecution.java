@@ -14,6 +14,7 @@ import io.jenkins.plugins.coraocr.client.gate.GateConsole;
 import io.jenkins.plugins.coraocr.client.gate.GateRequest;
 import io.jenkins.plugins.coraocr.client.gate.GateTarget;
 import io.jenkins.plugins.coraocr.client.gate.Remedies;
+import io.jenkins.plugins.coraocr.client.gate.ServerSettings;
 import io.jenkins.plugins.coraocr.client.gate.SetupException;
 import io.jenkins.plugins.coraocr.client.gate.SharedClients;
 import io.jenkins.plugins.coraocr.client.wait.WaitState;
@@ -43,7 +44,7 @@ public final class WaitForOcrWorkflowExecution extends StepExecution implements 
     private final String serverName;
     private volatile WaitState state;
 
-    private transient Gate gate;
+    private transient volatile Gate gate;
 
     WaitForOcrWorkflowExecution(StepContext context, GateRequest request, String serverName, WaitState state) {
         super(context);
@@ -70,7 +71,9 @@ public final class WaitForOcrWorkflowExecution extends StepExecution implements 
 
     @Override
     public String getStatus() {
-        return gate().status() + " on Cora server '" + serverName + "'";
+        // Asking must not start a gate: Jenkins may ask before onResume, or after the plugin's shutdown.
+        Gate running = gate;
+        return (running == null ? Gate.status(state) : running.status()) + " on Cora server '" + serverName + "'";
     }
 
     private synchronized Gate gate() {
@@ -113,16 +116,11 @@ public final class WaitForOcrWorkflowExecution extends StepExecution implements 
             user = credentials.getUsername();
             password = credentials.getPassword().getPlainText();
         }
+        ServerSettings settings = server.settings();
         SharedClients.Lease leased = CoraOcrThreads.runtime()
                 .clients()
-                .lease(
-                        serverName,
-                        server.settings(),
-                        user,
-                        password,
-                        JenkinsSettings.proxyFor(server.settings().endpoint()));
-        return new GateTarget(
-                serverName, leased.waiter(), user != null && server.settings().isPlainHttp(), leased::close);
+                .lease(serverName, settings, user, password, JenkinsSettings.proxyFor(settings.endpoint()));
+        return new GateTarget(serverName, leased.waiter(), user != null && settings.isPlainHttp(), leased::close);
     }
 
     /** Saved with the build; a failed save is logged, and the program is saved anyway when Jenkins shuts down. */

@@ -11,6 +11,7 @@ import net.sf.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.jvnet.hudson.test.junit.jupiter.WithLocalData;
 import org.kohsuke.stapler.StaplerRequest2;
 
 @WithJenkins
@@ -40,6 +41,18 @@ class GlobalConfigurationTest {
         for (int i = 0; i < servers.size(); i++) {
             r.assertEqualDataBoundBeans(servers.get(i), after.get(i));
         }
+    }
+
+    @Test
+    @WithLocalData
+    void aConfigurationWrittenByHandTakesTheDefaults(JenkinsRule r) {
+        CoraOcrServer prod = CoraOcrGlobalConfiguration.get().server("prod").orElseThrow();
+        assertEquals("https://cora.example.com", prod.getUrl());
+        assertEquals("cora", prod.getCredentialsId());
+        assertEquals(Authentication.BASIC, prod.getAuthentication());
+        assertEquals("1.1", prod.getSoapVersion());
+        assertEquals(10, prod.getConnectTimeoutSeconds());
+        assertEquals(30, prod.getReadTimeoutSeconds());
     }
 
     @Test

@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
+import com.cloudbees.plugins.credentials.Credentials;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.ProxyConfiguration;
+import hudson.model.ItemGroup;
 import hudson.model.Result;
 import io.jenkins.plugins.coraocr.client.Authentication;
 import io.jenkins.plugins.coraocr.client.testing.ForwardingProxy;
@@ -19,6 +26,8 @@ import io.jenkins.plugins.coraocr.simulator.WorkflowScript;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -29,6 +38,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -364,5 +374,65 @@ class WaitForOcrWorkflowStepTest {
                 .filter(n -> "waitForOcrWorkflow".equals(n.getDisplayFunctionName()))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no waitForOcrWorkflow node in " + nodes));
+    }
+
+    /**
+     * A credentials store as slow as a remote vault can be: a lookup blocks until the test lets it go on. Nested,
+     * because the harness registers a test extension only for tests of the class that encloses it.
+     */
+    @TestExtension("abortingWhileTheCredentialsAreStillLookedUpSendsNothing")
+    public static final class SlowCredentials extends CredentialsProvider {
+        private static volatile CountDownLatch entered = new CountDownLatch(0);
+        private static volatile CountDownLatch proceed = new CountDownLatch(0);
+        private static volatile CountDownLatch returned = new CountDownLatch(0);
+
+        static void arm() {
+            entered = new CountDownLatch(1);
+            proceed = new CountDownLatch(1);
+            returned = new CountDownLatch(1);
+        }
+
+        static void awaitLookup() throws InterruptedException {
+            if (!entered.await(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("the step never looked its credentials up");
+            }
+        }
+
+        static void release() {
+            proceed.countDown();
+        }
+
+        static void awaitReturned() throws InterruptedException {
+            if (!returned.await(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("the lookup never returned");
+            }
+        }
+
+        @NonNull
+        @Override
+        @SuppressWarnings("rawtypes") // as the method it overrides
+        public <C extends Credentials> List<C> getCredentialsInItemGroup(
+                @NonNull Class<C> type,
+                ItemGroup itemGroup,
+                org.springframework.security.core.Authentication authentication,
+                @NonNull List<DomainRequirement> domainRequirements) {
+            if (entered.getCount() > 0) {
+                entered.countDown();
+                try {
+                    proceed.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                returned.countDown();
+            }
+            UsernamePasswordCredentialsImpl slow;
+            try {
+                slow = new UsernamePasswordCredentialsImpl(
+                        CredentialsScope.GLOBAL, "slow", "slow vault", Fixtures.USER, Fixtures.PASSWORD);
+            } catch (hudson.model.Descriptor.FormException e) {
+                throw new IllegalStateException(e);
+            }
+            return type.isInstance(slow) ? List.of(type.cast(slow)) : List.of();
+        }
     }
 }

@@ -146,8 +146,13 @@ public final class Gate {
                 return "connecting for OCR workflow " + current.workflowId();
             }
         }
-        return "waiting for OCR workflow " + current.workflowId() + " ("
-                + current.lastStatus().map(WorkflowStatus::describe).orElse("no status yet") + ")";
+        return status(current);
+    }
+
+    /** The status of a wait from its saved state alone, for a host asked before its gate runs. */
+    public static String status(WaitState state) {
+        return "waiting for OCR workflow " + state.workflowId() + " ("
+                + state.lastStatus().map(WorkflowStatus::describe).orElse("no status yet") + ")";
     }
 
     private void launch(boolean resumed) {

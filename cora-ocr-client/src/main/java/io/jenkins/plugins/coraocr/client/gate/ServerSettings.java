@@ -97,6 +97,22 @@ public final class ServerSettings {
     }
 
     /**
+     * A timeout as a saved configuration holds it: 0 means the field was missing (saved before it existed, or
+     * written by hand) and takes the field's default.
+     *
+     * @throws IllegalArgumentException when a value is there but out of range
+     */
+    public static int savedTimeout(String field, int seconds) {
+        int fallback =
+                switch (field) {
+                    case "connectTimeoutSeconds" -> DEFAULT_CONNECT_TIMEOUT_SECONDS;
+                    case "readTimeoutSeconds" -> DEFAULT_READ_TIMEOUT_SECONDS;
+                    default -> throw new IllegalArgumentException("no timeout is called " + field);
+                };
+        return seconds == 0 ? fallback : checkTimeout(field, seconds);
+    }
+
+    /**
      * The settings as a form has them (strings; blank takes the default).
      *
      * @throws IllegalArgumentException naming the first field that is wrong

@@ -53,6 +53,15 @@ class ServerSettingsTest {
     }
 
     @Test
+    void aTimeoutMissingFromASavedConfigurationTakesItsDefault() {
+        assertThat(ServerSettings.savedTimeout("connectTimeoutSeconds", 0)).isEqualTo(10);
+        assertThat(ServerSettings.savedTimeout("readTimeoutSeconds", 0)).isEqualTo(30);
+        assertThat(ServerSettings.savedTimeout("readTimeoutSeconds", 45)).isEqualTo(45);
+        assertThatThrownBy(() -> ServerSettings.savedTimeout("readTimeoutSeconds", -5))
+                .hasMessage("readTimeoutSeconds: must be between 1 and 3600 seconds, got -5");
+    }
+
+    @Test
     void certificatesPastedInABrowserEqualTheSameCertificatesFromAConfigurationFile() {
         String pem = TestCertificates.twoAuthoritiesPem();
         String fromBrowser = "\r\n" + pem.replace("\n", "\r\n") + "\r\n";
