@@ -25,6 +25,7 @@ final class JenkinsSettings {
             "the server's Authentication field: Basic" + SERVER,
             "the server's credentials" + SERVER + ", or a folder's credentials with that id",
             "the server's Trusted CA certificates field" + SERVER,
+            "Jenkins' HTTP proxy configuration under Manage Jenkins » System",
             "the user name and password of Jenkins' HTTP proxy configuration",
             "the server's SOAP version field" + SERVER);
 

@@ -48,6 +48,11 @@ final class CliSettingNames implements SettingNames {
     }
 
     @Override
+    public String proxy() {
+        return proxy == null || proxy.source().equals("--proxy") ? "--proxy" : proxy.source() + ", or --proxy";
+    }
+
+    @Override
     public String proxyCredentials() {
         if (proxy == null) {
             return "--proxy http://user@host:port and " + ProxyChoice.PASSWORD_VARIABLE;

@@ -31,8 +31,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        try (CoraOcrSimulator simulator =
-                CoraOcrSimulator.builder().stageDuration(STAGE_DURATION).start()) {
+        try (EarlyStops stops = new EarlyStops(context.signals());
+                CoraOcrSimulator simulator =
+                        CoraOcrSimulator.builder().stageDuration(STAGE_DURATION).start()) {
             URI endpoint = simulator.endpointUrl();
             context.out().println("Simulated Cora server listening on " + endpoint);
             long workflowId;
@@ -56,7 +57,8 @@ final class DemoCommand implements Callable<Integer> {
                         .run(
                                 new ConnectionOptions.Connection(client, false, CliSettingNames.REMEDIES),
                                 workflowId,
-                                options);
+                                options,
+                                stops);
             }
         }
     }

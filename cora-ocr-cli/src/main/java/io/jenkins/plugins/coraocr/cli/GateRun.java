@@ -39,7 +39,8 @@ final class GateRun {
         this.json = json;
     }
 
-    int run(ConnectionOptions.Connection connection, long workflowId, WaitOptions options) {
+    /** @param stops the command's stop signals, registered before the connection was built */
+    int run(ConnectionOptions.Connection connection, long workflowId, WaitOptions options, EarlyStops stops) {
         PrintStream progress = json ? context.err() : context.out();
         GateConsole console = new GateConsole(progress::println, context.err()::println, false);
         // Daemon threads: a stopped wait must never keep the JVM alive.
@@ -61,12 +62,9 @@ final class GateRun {
                     connection.remedies(),
                     gateThread,
                     Clock.systemUTC());
-            CliHost.End end;
-            try (StopSignals.Registration stop =
-                    context.signals().onStop(signal -> gate.stop(new StopRequest(signal)))) {
-                gate.start();
-                end = awaitEnd(host, gate);
-            }
+            gate.start();
+            stops.forwardTo(signal -> gate.stop(new StopRequest(signal)));
+            CliHost.End end = awaitEnd(host, gate);
             return print(end, gate.state(), connection.remedies());
         } finally {
             gateThread.shutdownNow();

@@ -55,6 +55,10 @@ final class SmallFile {
      * @throws IllegalArgumentException naming the option, the file and what is wrong with it
      */
     static void check(String option, Path file, int maxBytes) {
+        if (file.toString().isBlank()) {
+            // An empty name is the current directory to Java; the user meant a file and forgot to name it.
+            throw new IllegalArgumentException(option + ": the file name is empty");
+        }
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);

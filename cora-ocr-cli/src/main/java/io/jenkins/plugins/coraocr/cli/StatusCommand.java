@@ -79,8 +79,7 @@ final class StatusCommand implements Callable<Integer> {
 
     /** The client's reason, and what to change as the wait's ERROR line says it. */
     private int noStatus(CoraOcrException e, Remedies remedies) {
-        String why = e.getMessage()
-                + remedies.forKind(e.kind()).map(remedy -> " To fix: " + remedy).orElse("");
+        String why = remedies.appendTo(e.getMessage(), e.kind());
         context.err().println("cora-ocr status: " + why);
         if (json) {
             Map<String, Object> object = toMap(null);

@@ -115,12 +115,14 @@ final class WaitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WaitOptions options = waitOptions();
-        ConnectionOptions.Connection server = connection.connect(context);
-        try {
-            return new GateRun(context, json).run(server, workflowId, options);
-        } finally {
-            server.client().close();
+        try (EarlyStops stops = new EarlyStops(context.signals())) {
+            WaitOptions options = waitOptions();
+            ConnectionOptions.Connection server = connection.connect(context);
+            try {
+                return new GateRun(context, json).run(server, workflowId, options, stops);
+            } finally {
+                server.client().close();
+            }
         }
     }
 

@@ -153,6 +153,20 @@ class BadInputTest {
                         "http://bob:" + Cli.PASSWORD + "@127.0.0.1/",
                         "--workflow-id",
                         "7"),
+                bad(
+                        "--url: server URL '****@127.0.0.1:8089' must start with http:// or https://",
+                        "status",
+                        "--url",
+                        "bob:" + Cli.PASSWORD + "@127.0.0.1:8089",
+                        "--workflow-id",
+                        "7"),
+                bad(
+                        "--url: server URL 'http:/****@127.0.0.1' has no host name",
+                        "status",
+                        "--url",
+                        "http:/bob:" + Cli.PASSWORD + "@127.0.0.1",
+                        "--workflow-id",
+                        "7"),
                 bad("--url is required (or set CORA_OCR_URL)", "status", "--workflow-id", "7"),
                 status("--auth: authentication must be basic or ntlm, got 'kerberos'", "--auth", "kerberos"),
                 status("--auth ntlm needs --user DOMAIN\\user (or user@domain) and a password", "--auth", "ntlm"),
@@ -257,6 +271,14 @@ class BadInputTest {
     }
 
     @Test
+    void aUrlFromTheEnvironmentNeverShowsItsPassword() {
+        Cli.Result result = Cli.run(
+                Map.of("CORA_OCR_URL", "bob:" + Cli.PASSWORD + "@127.0.0.1:8089"), "status", "--workflow-id", "7");
+
+        assertUsageError(result, "CORA_OCR_URL: server URL '****@127.0.0.1:8089'");
+    }
+
+    @Test
     void badAuthenticationFromTheEnvironmentNamesTheVariable() {
         Cli.Result result = Cli.run(Map.of("CORA_OCR_AUTH", "digest"), "status", "--url", url, "--workflow-id", "7");
 
@@ -309,6 +331,7 @@ class BadInputTest {
         assertThat(result.exitCode()).as("%s", result).isEqualTo(2);
         assertThat(result.err()).contains(expectedMessage).contains("--help' for more information");
         assertThat(result.out()).isEmpty();
+        assertThat(result.err()).doesNotContain(Cli.PASSWORD).doesNotContain(Cli.PROXY_PASSWORD);
         assertPlainWords(result.err());
         assertThat(simulator.requests()).isEmpty();
     }

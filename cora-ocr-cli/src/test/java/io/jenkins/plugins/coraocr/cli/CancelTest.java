@@ -89,6 +89,34 @@ class CancelTest {
     }
 
     @Test
+    void aSignalWhileTheClientIsStillBeingBuiltStillEndsWithOneCancelledObject() {
+        simulator.script(10, WorkflowScript.builder().status("Queued").build());
+        // Sent the moment the command listens, before its client exists.
+        StopSignals early = stop -> {
+            stop.accept(StopSignal.SIGTERM);
+            return () -> {};
+        };
+
+        Cli.Result result = CompletableFuture.supplyAsync(() -> Cli.run(
+                        Map.of(),
+                        Map.of(),
+                        early,
+                        "wait",
+                        "--url",
+                        simulator.endpointUrl().toString(),
+                        "--workflow-id",
+                        "10",
+                        "--json"))
+                .orTimeout(30, TimeUnit.SECONDS)
+                .join();
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(143);
+        assertThat(result.json().get("result").asText()).isEqualTo("CANCELLED");
+        assertThat(result.json().get("message").asText()).startsWith("OCR workflow 10 CANCELLED: stopped by SIGTERM");
+        assertNothingSentAfterTheEnd();
+    }
+
+    @Test
     void aSignalAfterTheEndChangesNothing() {
         simulator.script(9, WorkflowScript.builder().status("Completed").build());
         TestSignals signals = new TestSignals();

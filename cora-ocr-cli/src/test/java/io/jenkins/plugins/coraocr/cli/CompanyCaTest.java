@@ -90,7 +90,8 @@ class CompanyCaTest {
             assertThat(result.exitCode()).as("%s", result).isEqualTo(5);
             assertThat(result.err())
                     .contains("the server's certificate is issued for cora.example.com, not for 127.0.0.1")
-                    .contains("To fix: Use a host name the certificate is issued for in the URL (--url).");
+                    .contains("(the host in the URL). To fix: Use a host name the certificate is issued for in the URL"
+                            + " (--url).");
             assertThat(server.requests()).isEmpty();
         }
     }

@@ -64,6 +64,14 @@ class FileArgumentsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--password-file", "--ca-file", "--scenario"})
+    void anEmptyFileNameIsNotTakenForTheCurrentDirectory(String option) {
+        Cli.Result result = withFile(option, Path.of(""));
+
+        assertUsageError(result, option + ": the file name is empty");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--password-file", "--ca-file", "--scenario"})
     void aDirectoryIsNamedAsOne(String option) {
         Cli.Result result = withFile(option, directory);
 

@@ -168,6 +168,26 @@ class ProxyTest {
     }
 
     @Test
+    void aProxyHostThatDoesNotResolveSaysWhereThatProxyWasChosen() {
+        Cli.Result fromOption = Cli.run(waitOnSimulator("--proxy", "http://no-such-proxy.invalid:3128"));
+        assertThat(fromOption.exitCode()).as("%s", fromOption).isEqualTo(5);
+        assertThat(fromOption.errLines())
+                .last()
+                .satisfies(line -> assertThat(line)
+                        .contains("the proxy host no-such-proxy.invalid does not resolve")
+                        .endsWith("To fix: Check the proxy's host name (--proxy)."));
+
+        Cli.Result fromEnvironment =
+                Cli.run(Map.of("http_proxy", "http://no-such-proxy.invalid:3128"), waitOnSimulator());
+        assertThat(fromEnvironment.exitCode()).as("%s", fromEnvironment).isEqualTo(5);
+        assertThat(fromEnvironment.errLines())
+                .last()
+                .satisfies(line ->
+                        assertThat(line).endsWith("To fix: Check the proxy's host name (http_proxy, or --proxy)."));
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
     void a407ToConnectNamesTheProxy() throws IOException {
         Path ca = Files.writeString(
                 directory.resolve("ca.pem"), TestCertificates.authority().pem());

@@ -65,8 +65,7 @@ final class EndpointAddress {
         return uri;
     }
 
-    /** The URL as it may be shown: whatever stands between "//" and "@" could be a password. */
     private static String shown(String url) {
-        return url.replaceFirst("//[^/?#]*@", "//****@");
+        return Secrets.maskUserInfo(url);
     }
 }

@@ -295,7 +295,7 @@ final class FailureClassifier {
         boolean viaProxy = settings.effectiveProxy() != null;
         if (find(failure, UnknownHostException.class) != null) {
             return new CannotConnectException(
-                    FailureKind.UNKNOWN_HOST,
+                    viaProxy ? FailureKind.PROXY_UNKNOWN_HOST : FailureKind.UNKNOWN_HOST,
                     endpoint,
                     workflowId,
                     viaProxy

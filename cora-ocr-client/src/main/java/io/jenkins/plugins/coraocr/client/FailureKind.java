@@ -23,6 +23,8 @@ public enum FailureKind {
     NOT_THE_SERVICE(false),
     /** The host name does not resolve. */
     UNKNOWN_HOST(false),
+    /** The proxy's host name does not resolve. */
+    PROXY_UNKNOWN_HOST(false),
     /** The server's certificate does not chain to a trusted CA. */
     CERTIFICATE_UNTRUSTED(false),
     /** The server's certificate is not issued for the host name in the URL. */

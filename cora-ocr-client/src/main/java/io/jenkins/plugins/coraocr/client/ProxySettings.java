@@ -161,6 +161,6 @@ public final class ProxySettings {
 
     /** The URL as it may be shown: whatever stands between "//" and "@" could be a password. */
     private static String shown(String url) {
-        return url == null ? "" : url.replaceFirst("^([^/]*//)?[^/?#@]*@", "$1****@");
+        return Secrets.maskUserInfo(url);
     }
 }

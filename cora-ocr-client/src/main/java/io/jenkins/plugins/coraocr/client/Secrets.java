@@ -24,6 +24,12 @@ final class Secrets {
     private static final Pattern AUTHORIZATION =
             Pattern.compile("(?i)\\b((?:proxy-)?authorization[\"']?\\s*[:=]\\s*[\"']?\\s*[a-z]+\\s+)([^\\s\"'<,;]+)");
 
+    /**
+     * What may be a "user:password@" in a URL as typed, with a scheme and any number of slashes, or none of them,
+     * before it: everything up to the last '@', since a password may hold '/', '?' or '#' too.
+     */
+    private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*:/+)?.*@", Pattern.DOTALL);
+
     private final List<String> values;
 
     private Secrets(List<String> values) {
@@ -62,5 +68,15 @@ final class Secrets {
         }
         Matcher header = AUTHORIZATION.matcher(result);
         return header.replaceAll(match -> Matcher.quoteReplacement(match.group(1) + MASK));
+    }
+
+    /** A URL as typed, fit to be repeated in a message: whatever could be a user name and password is masked. */
+    static String maskUserInfo(String url) {
+        return url == null
+                ? ""
+                : USER_INFO
+                        .matcher(url)
+                        .replaceFirst(
+                                m -> Matcher.quoteReplacement((m.group(1) == null ? "" : m.group(1)) + MASK + "@"));
     }
 }

@@ -22,12 +22,19 @@ class ProxySettingsTest {
         assertThat(fromEnvironment).hasToString("http://bot@proxy.corp:8080");
     }
 
-    @Test
-    void aPasswordOnTheCommandLineIsRefusedWithoutRepeatingIt() {
-        assertThatThrownBy(() -> ProxySettings.parseUrl("http://bot:hunter2@proxy.corp:8080", false))
+    @ParameterizedTest
+    @CsvSource({"http://bot:hunter2@proxy.corp:8080", "bot:hunter2@proxy.corp:8080", "socks5://bot:hunter2@proxy.corp"})
+    void aPasswordInAProxyUrlIsNeverRepeated(String url) {
+        assertThatThrownBy(() -> ProxySettings.parseUrl(url, false))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("carries a password")
+                .hasMessageContaining("****@proxy.corp")
                 .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void aPasswordOnTheCommandLineIsRefused() {
+        assertThatThrownBy(() -> ProxySettings.parseUrl("http://bot:hunter2@proxy.corp:8080", false))
+                .hasMessageContaining("carries a password");
     }
 
     @ParameterizedTest

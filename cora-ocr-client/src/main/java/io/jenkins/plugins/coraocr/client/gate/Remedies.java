@@ -14,6 +14,13 @@ public final class Remedies {
         this.names = names;
     }
 
+    /** {@code message} as a sentence, followed by "To fix: ..." when a setting could fix the failure. */
+    public String appendTo(String message, FailureKind kind) {
+        return forKind(kind)
+                .map(remedy -> message + (message.endsWith(".") ? "" : ".") + " To fix: " + remedy)
+                .orElse(message);
+    }
+
     /** One or two sentences, or empty when there is nothing a setting could change. */
     public Optional<String> forKind(FailureKind kind) {
         switch (kind) {
@@ -38,6 +45,8 @@ public final class Remedies {
                 return Optional.of("Check the URL (" + names.url() + ").");
             case UNKNOWN_HOST:
                 return Optional.of("Check the host name (" + names.url() + ").");
+            case PROXY_UNKNOWN_HOST:
+                return Optional.of("Check the proxy's host name (" + names.proxy() + ").");
             case CERTIFICATE_UNTRUSTED:
                 return Optional.of("If the certificate comes from your company's own CA, add that CA's certificate ("
                         + names.trustedCertificates() + ").");

@@ -20,6 +20,9 @@ public interface SettingNames {
     /** Where extra trusted CA certificates are given, e.g. {@code --ca-file FILE}. */
     String trustedCertificates();
 
+    /** Where the proxy is chosen, e.g. {@code --proxy}. */
+    String proxy();
+
     /** Where the proxy's user name and password are set. */
     String proxyCredentials();
 
@@ -33,6 +36,7 @@ public interface SettingNames {
             String basicAuthentication,
             String credentials,
             String trustedCertificates,
+            String proxy,
             String proxyCredentials,
             String soapVersion) {
         return new Named(
@@ -41,6 +45,7 @@ public interface SettingNames {
                 basicAuthentication,
                 credentials,
                 trustedCertificates,
+                proxy,
                 proxyCredentials,
                 soapVersion);
     }
@@ -52,6 +57,7 @@ public interface SettingNames {
             String basicAuthentication,
             String credentials,
             String trustedCertificates,
+            String proxy,
             String proxyCredentials,
             String soapVersion)
             implements SettingNames {}

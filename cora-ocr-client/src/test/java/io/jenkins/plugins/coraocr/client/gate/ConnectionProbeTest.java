@@ -17,6 +17,7 @@ class ConnectionProbeTest {
             "Authentication: Basic",
             "the credentials",
             "the CA field",
+            "the proxy field",
             "the proxy's credentials",
             "the SOAP field"));
 

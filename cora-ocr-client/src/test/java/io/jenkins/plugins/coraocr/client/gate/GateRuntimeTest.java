@@ -60,7 +60,7 @@ class GateRuntimeTest {
                     WaitState.begin(5, request.options(), Instant.now()),
                     host,
                     new GateConsole(line -> {}, line -> {}, true),
-                    new Remedies(SettingNames.of("", "", "", "", "", "", "")),
+                    new Remedies(SettingNames.of("", "", "", "", "", "", "", "")),
                     runtime.executor(),
                     Clock.systemUTC());
             runtime.register(gate);

@@ -60,6 +60,11 @@ class GateTest {
         }
 
         @Override
+        public String proxy() {
+            return "the proxy field";
+        }
+
+        @Override
         public String proxyCredentials() {
             return "the proxy's credentials";
         }
