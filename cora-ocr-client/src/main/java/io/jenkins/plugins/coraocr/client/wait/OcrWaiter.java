@@ -284,7 +284,10 @@ public final class OcrWaiter {
             if (attempt >= options.maxConsecutiveErrors()) {
                 finish(
                         WaitResult.ERROR,
-                        "gave up after " + attempt + " consecutive failed polls; the last: " + error.detail(),
+                        (attempt == 1
+                                        ? "gave up after 1 failed poll: "
+                                        : "gave up after " + attempt + " consecutive failed polls; the last: ")
+                                + error.detail(),
                         error);
             } else if (deadlineReached()) {
                 finish(

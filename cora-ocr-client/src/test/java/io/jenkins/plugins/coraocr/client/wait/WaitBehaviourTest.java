@@ -72,6 +72,16 @@ class WaitBehaviourTest extends EngineFixture {
     }
 
     @Test
+    void withNoErrorToleratedTheFirstFailedPollEndsTheWait() throws Exception {
+        script(40, steps().httpError(503).build());
+        WaitOutcome outcome = waiter.start(40, fast().maxConsecutiveErrors(1).build(), new RecordingListener())
+                .get(60, TimeUnit.SECONDS);
+        assertThat(outcome.result()).isEqualTo(WaitResult.ERROR);
+        assertThat(outcome.message()).contains("gave up after 1 failed poll: ").contains("HTTP 503");
+        assertThat(requestsFor(40)).isEqualTo(1);
+    }
+
+    @Test
     void tooManyConsecutiveErrorsEndInErrorNamingTheLastOne() throws Exception {
         script(
                 34,
