@@ -69,30 +69,34 @@ final class PollRecorder {
             out.println("  no polls recorded");
             return -1;
         }
-        long[] firsts = new long[count];
-        long[] later = new long[count];
-        int firstCount = 0;
-        int laterCount = 0;
-        for (int i = 0; i < count; i++) {
-            if (first[i]) {
-                firsts[firstCount++] = latenessNanos[i];
-            } else {
-                later[laterCount++] = latenessNanos[i];
-            }
-        }
+        long[] firsts = latenessOf(true);
+        long[] later = latenessOf(false);
         Stats all = Stats.of(latenessNanos, count);
         row(out, "all polls", all);
-        if (firstCount > 0) {
-            row(out, "first polls", Stats.of(firsts, firstCount));
+        if (firsts.length > 0) {
+            row(out, "first polls", Stats.of(firsts));
         }
-        if (laterCount > 0) {
-            row(out, "later polls", Stats.of(later, laterCount));
+        if (later.length > 0) {
+            row(out, "later polls", Stats.of(later));
         }
         row(out, "timer firing alone", Stats.of(timerLatenessNanos, count));
         if (dropped() > 0) {
             out.printf(java.util.Locale.ROOT, "  (%d polls not recorded: the recorder was full)%n", dropped());
         }
         return Math.round(all.p99() / 1e6);
+    }
+
+    /** The lateness of the polls that were (or were not) a wait's first, in the order recorded. */
+    long[] latenessOf(boolean firstPolls) {
+        int count = count();
+        long[] selected = new long[count];
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (first[i] == firstPolls) {
+                selected[n++] = latenessNanos[i];
+            }
+        }
+        return java.util.Arrays.copyOf(selected, n);
     }
 
     /** The busiest second, counting poll starts from {@code fromNanos} on. */

@@ -223,35 +223,8 @@ final class WaitsBench {
                         wallMs / config.jitterBoundMillis());
 
                 int count = recorder.count();
-                long[] lateness = recorder.latenessNanos();
-                boolean[] first = recorder.first();
-                long[] later = new long[count];
-                long[] firsts = new long[count];
-                int laterCount = 0;
-                int firstCount = 0;
-                for (int i = 0; i < count; i++) {
-                    if (first[i]) {
-                        firsts[firstCount++] = lateness[i];
-                    } else {
-                        later[laterCount++] = lateness[i];
-                    }
-                }
-                Stats all = Stats.of(lateness, count);
-                Stats timer = Stats.of(recorder.timerLatenessNanos(), count);
-                long p99LatenessMs = Math.round(all.p99() / 1e6);
-                out.printf(
-                        Locale.ROOT,
-                        "lateness of polls against their schedule (%d polls%s):%n",
-                        count,
-                        recorder.dropped() == 0 ? "" : ", " + recorder.dropped() + " not recorded");
-                latenessRow("all polls", all);
-                if (firstCount > 0) {
-                    latenessRow("first polls", Stats.of(firsts, firstCount));
-                }
-                if (laterCount > 0) {
-                    latenessRow("later polls", Stats.of(later, laterCount));
-                }
-                latenessRow("timer firing alone", timer);
+                out.printf(Locale.ROOT, "lateness of polls against their schedule (%d polls):%n", count);
+                long p99LatenessMs = recorder.report(out);
                 out.printf(Locale.ROOT, "p99 lateness: %d ms (goal <= 250)%n", p99LatenessMs);
 
                 int extraThreads = peakThreads - threadBaseline;
@@ -299,11 +272,11 @@ final class WaitsBench {
                         engineCpu / 1e9,
                         count == 0 ? 0 : engineCpu / 1e3 / count);
 
-                rates(recorder.startNanos(), first, count, runStart);
+                rates(recorder.startNanos(), recorder.first(), count, runStart);
                 double meanDelay = scheduler.meanRegularDelayNanos();
                 if (meanDelay > 0) {
-                    double meanLater =
-                            laterCount == 0 ? 0 : Stats.of(later, laterCount).mean();
+                    long[] later = recorder.latenessOf(false);
+                    double meanLater = later.length == 0 ? 0 : Stats.of(later).mean();
                     double perWaitMs = (meanDelay + meanLater) / 1e6;
                     double atDefault = 100
                             * 60_000.0
@@ -328,17 +301,6 @@ final class WaitsBench {
                 client.close();
             }
         }
-    }
-
-    private void latenessRow(String name, Stats stats) {
-        out.printf(
-                Locale.ROOT,
-                "  %-30s n=%-7d median %6.1f ms  p99 %7.1f ms  max %7.1f ms%n",
-                name,
-                stats.count(),
-                stats.median() / 1e6,
-                stats.p99() / 1e6,
-                stats.max() / 1e6);
     }
 
     /** Requests per second and how evenly the jitter spreads them over 100 ms slots. */
