@@ -120,7 +120,7 @@ final class GateRun {
     private static Map<String, Object> cancelled(WaitState state, StopSignal signal, Remedies remedies) {
         WaitOutcome seen = WaitOutcome.notPolled(
                 state,
-                "stopped by " + signal + "; the poll in flight was aborted and no further request is sent",
+                "stopped by " + signal + "; no further request is sent (a poll in flight is aborted)",
                 Instant.now());
         Map<String, Object> data =
                 new LinkedHashMap<>(GateVerdict.of(seen, null, false, remedies).data());

@@ -56,7 +56,8 @@ class CancelTest {
         assertThat(json.get("externalContext").asText()).isEqualTo("batch 7");
         assertThat(json.get("polls").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(json.get("message").asText())
-                .startsWith("OCR workflow 7 CANCELLED: stopped by SIGTERM; the poll in flight was aborted")
+                .startsWith(
+                        "OCR workflow 7 CANCELLED: stopped by SIGTERM; no further request is sent (a poll in flight is aborted)")
                 .contains("Last status: Queued (NoError)");
         assertThat(result.errLines()).last().isEqualTo(json.get("message").asText());
         assertNothingSentAfterTheEnd();
@@ -82,7 +83,8 @@ class CancelTest {
         assertThat(result.errLines())
                 .last()
                 .satisfies(line -> assertThat(line)
-                        .startsWith("OCR workflow 8 CANCELLED: stopped by SIGINT; the poll in flight was aborted")
+                        .startsWith(
+                                "OCR workflow 8 CANCELLED: stopped by SIGINT; no further request is sent (a poll in flight is aborted)")
                         .contains("Last status: none. 0 polls in"));
         assertThat(result.out()).doesNotContain("CANCELLED").doesNotContain("PASSED");
         assertNothingSentAfterTheEnd();
