@@ -308,10 +308,7 @@ final class FailureClassifier {
                     endpoint,
                     workflowId,
                     0,
-                    "could not connect to "
-                            + (viaProxy
-                                    ? "the proxy " + settings.effectiveProxy().address()
-                                    : hostAndPort()) + " within " + duration(settings.connectTimeout()));
+                    "could not connect to " + firstHop() + " within " + duration(settings.connectTimeout()));
         }
         if (find(failure, ConnectException.class) != null || find(failure, NoRouteToHostException.class) != null) {
             return new TransientServiceException(
@@ -319,10 +316,7 @@ final class FailureClassifier {
                     endpoint,
                     workflowId,
                     0,
-                    "connection refused: nothing answers on "
-                            + (viaProxy
-                                    ? "the proxy " + settings.effectiveProxy().address()
-                                    : hostAndPort()));
+                    "connection refused: nothing answers on " + firstHop());
         }
         SSLPeerUnverifiedException wrongName = find(failure, SSLPeerUnverifiedException.class);
         if (wrongName != null) {
@@ -411,6 +405,13 @@ final class FailureClassifier {
             names.add(leaf.getSubjectX500Principal().getName());
         }
         return String.join(", ", names);
+    }
+
+    /** Where a connection goes first: the proxy when there is one, else the server. */
+    private String firstHop() {
+        return settings.effectiveProxy() != null
+                ? "the proxy " + settings.effectiveProxy().address()
+                : hostAndPort();
     }
 
     private String hostAndPort() {

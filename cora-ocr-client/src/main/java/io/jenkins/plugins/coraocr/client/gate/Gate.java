@@ -108,10 +108,7 @@ public final class Gate {
      * flight is aborted and no request starts afterwards.
      */
     public void stop(Throwable cause) {
-        CompletableFuture<WaitOutcome> running = end();
-        if (running != null) {
-            running.cancel(true);
-        }
+        endAndCancel();
         report(() -> host.fail(cause));
     }
 
@@ -119,10 +116,7 @@ public final class Gate {
      * Stops polling without reporting anything: the process shuts down, and the saved state is resumed later.
      */
     public void suspend() {
-        CompletableFuture<WaitOutcome> running = end();
-        if (running != null) {
-            running.cancel(true);
-        }
+        endAndCancel();
         release();
     }
 
@@ -244,16 +238,20 @@ public final class Gate {
         });
     }
 
-    /** Marks the gate ended; returns the running wait, if any. */
-    private CompletableFuture<WaitOutcome> end() {
+    /** Marks the gate ended and cancels the running wait, if any (which aborts its poll in flight). */
+    private void endAndCancel() {
+        CompletableFuture<WaitOutcome> running;
         synchronized (lock) {
             ended = true;
-            return wait;
+            running = wait;
+        }
+        if (running != null) {
+            running.cancel(true);
         }
     }
 
     /** Runs {@code report} unless the end was reported already; a report that throws fails the host instead. */
-    private void report(Report report) {
+    private void report(Runnable report) {
         if (!reported.compareAndSet(false, true)) {
             return;
         }
@@ -316,10 +314,5 @@ public final class Gate {
                 }
             }
         };
-    }
-
-    @FunctionalInterface
-    private interface Report {
-        void run();
     }
 }

@@ -43,18 +43,17 @@ public final class GateVerdict {
             message.append(" on Cora server '").append(serverName).append('\'');
         }
         message.append(' ').append(outcome.result()).append(": ").append(outcome.details());
-        if (outcome.result() == WaitResult.ERROR) {
-            outcome.lastError()
-                    .flatMap(error -> remedies.forKind(error.kind()))
-                    .ifPresent(remedy -> message.append(" To fix: ").append(remedy));
+        String line = message.toString();
+        if (outcome.result() == WaitResult.ERROR && outcome.lastError().isPresent()) {
+            line = remedies.appendTo(line, outcome.lastError().get().kind());
         }
         Map<String, Object> data = new LinkedHashMap<>();
         Map<String, Object> engine = outcome.toMap();
         data.put("workflowId", engine.get("workflowId"));
         data.put("server", serverName);
         data.putAll(engine);
-        data.put("message", message.toString());
-        return new GateVerdict(action(outcome.result(), propagate), outcome.result(), message.toString(), data);
+        data.put("message", line);
+        return new GateVerdict(action(outcome.result(), propagate), outcome.result(), line, data);
     }
 
     private static Action action(WaitResult result, boolean propagate) {
