@@ -133,11 +133,12 @@ public class CoraOcrServer implements Describable<CoraOcrServer> {
 
     /**
      * A field missing from the saved XML (saved before it existed, or written by hand) takes its default: XStream
-     * does not run the field initializers.
+     * does not run the field initializers. Nothing here throws: a server that fails to load would be dropped
+     * from the configuration at its next save; a wrong value is reported when the server is used.
      */
     protected Object readResolve() {
         setAuthentication(authentication);
-        setSoapVersion(soapVersion);
+        soapVersion = soapVersion == null ? SoapVersion.SOAP_11.label() : soapVersion;
         connectTimeoutSeconds = ServerSettings.savedTimeout("connectTimeoutSeconds", connectTimeoutSeconds);
         readTimeoutSeconds = ServerSettings.savedTimeout("readTimeoutSeconds", readTimeoutSeconds);
         return this;

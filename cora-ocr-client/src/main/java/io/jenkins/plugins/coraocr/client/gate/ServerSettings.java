@@ -98,9 +98,9 @@ public final class ServerSettings {
 
     /**
      * A timeout as a saved configuration holds it: 0 means the field was missing (saved before it existed, or
-     * written by hand) and takes the field's default.
-     *
-     * @throws IllegalArgumentException when a value is there but out of range
+     * written by hand) and takes the field's default. Any other value stays as saved, even one out of range:
+     * a server that failed to load would be dropped from the configuration at its next save, so the range is
+     * checked when the settings are used, by the constructor, whose message names the field.
      */
     public static int savedTimeout(String field, int seconds) {
         int fallback =
@@ -109,7 +109,7 @@ public final class ServerSettings {
                     case "readTimeoutSeconds" -> DEFAULT_READ_TIMEOUT_SECONDS;
                     default -> throw new IllegalArgumentException("no timeout is called " + field);
                 };
-        return seconds == 0 ? fallback : checkTimeout(field, seconds);
+        return seconds == 0 ? fallback : seconds;
     }
 
     /**

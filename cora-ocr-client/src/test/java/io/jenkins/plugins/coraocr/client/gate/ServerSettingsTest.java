@@ -57,7 +57,15 @@ class ServerSettingsTest {
         assertThat(ServerSettings.savedTimeout("connectTimeoutSeconds", 0)).isEqualTo(10);
         assertThat(ServerSettings.savedTimeout("readTimeoutSeconds", 0)).isEqualTo(30);
         assertThat(ServerSettings.savedTimeout("readTimeoutSeconds", 45)).isEqualTo(45);
-        assertThatThrownBy(() -> ServerSettings.savedTimeout("readTimeoutSeconds", -5))
+    }
+
+    @Test
+    void aSavedTimeoutOutOfRangeLoadsAndIsReportedWhenTheSettingsAreUsed() {
+        // Refusing it while loading would drop the server from the configuration at its next save.
+        int loaded = ServerSettings.savedTimeout("readTimeoutSeconds", -5);
+        assertThat(loaded).isEqualTo(-5);
+        assertThatThrownBy(() -> new ServerSettings(
+                        "https://cora.example.com", Authentication.BASIC, null, SoapVersion.SOAP_11, 10, loaded))
                 .hasMessage("readTimeoutSeconds: must be between 1 and 3600 seconds, got -5");
     }
 
