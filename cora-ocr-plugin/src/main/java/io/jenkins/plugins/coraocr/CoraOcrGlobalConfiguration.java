@@ -80,6 +80,15 @@ public class CoraOcrGlobalConfiguration extends GlobalConfiguration {
         return getServers().stream().map(CoraOcrServer::getName).collect(Collectors.toList());
     }
 
+    /**
+     * The server a step names, or the only one when it names none.
+     *
+     * @throws io.jenkins.plugins.coraocr.client.gate.ArgumentException naming the configured servers
+     */
+    String choose(String server) {
+        return ServerChoice.choose(server, names());
+    }
+
     Optional<CoraOcrServer> server(String name) {
         return getServers().stream()
                 .filter(server -> server.getName().equals(name))

@@ -16,7 +16,6 @@ import io.jenkins.plugins.coraocr.client.gate.ArgumentException;
 import io.jenkins.plugins.coraocr.client.gate.Arguments;
 import io.jenkins.plugins.coraocr.client.gate.GateRequest;
 import io.jenkins.plugins.coraocr.client.gate.PipelineArguments;
-import io.jenkins.plugins.coraocr.client.gate.ServerChoice;
 import io.jenkins.plugins.coraocr.client.wait.WaitState;
 import java.time.Instant;
 import java.util.Collections;
@@ -150,8 +149,7 @@ public class WaitForOcrWorkflowStep extends Step {
     public StepExecution start(StepContext context) throws Exception {
         try {
             GateRequest request = PipelineArguments.parse(arguments);
-            String server = ServerChoice.choose(
-                    request.server(), CoraOcrGlobalConfiguration.get().names());
+            String server = CoraOcrGlobalConfiguration.get().choose(request.server());
             WaitState begun = WaitState.begin(request.workflowId(), request.options(), Instant.now());
             return new WaitForOcrWorkflowExecution(context, request, server, begun);
         } catch (ArgumentException e) {
@@ -221,10 +219,7 @@ public class WaitForOcrWorkflowStep extends Step {
         }
 
         public FormValidation doCheckServer(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(
-                    item,
-                    () -> ServerChoice.choose(
-                            value, CoraOcrGlobalConfiguration.get().names()));
+            return check(item, () -> CoraOcrGlobalConfiguration.get().choose(value));
         }
 
         public FormValidation doCheckWorkflowId(@AncestorInPath Item item, @QueryParameter String value) {
